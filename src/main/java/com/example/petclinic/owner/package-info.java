@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.petclinic.owner;
+
+import org.jspecify.annotations.NullMarked;

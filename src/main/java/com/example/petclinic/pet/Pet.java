@@ -1,0 +1,72 @@
+package com.example.petclinic.pet;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.UuidGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A pet. Its owner is a plain id: like the AWS sample, the schema has no foreign keys and
+ * the service keeps the relation (see {@link PetService}).
+ */
+@Entity
+@Table(name = "pet")
+public class Pet {
+
+	@Id
+	@GeneratedValue
+	@UuidGenerator
+	private @Nullable UUID id;
+
+	private String name;
+
+	private LocalDate birthDate;
+
+	private @Nullable UUID ownerId;
+
+	Pet(String name, LocalDate birthDate, UUID ownerId) {
+		this.name = name;
+		this.birthDate = birthDate;
+		this.ownerId = ownerId;
+	}
+
+	@SuppressWarnings("NullAway.Init")
+	protected Pet() {
+		// for JPA
+	}
+
+	public UUID getId() {
+		if (this.id == null) {
+			throw new IllegalStateException("Pet is not persisted yet");
+		}
+		return this.id;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public LocalDate getBirthDate() {
+		return this.birthDate;
+	}
+
+	/**
+	 * The owner's id; {@code null} only for rows written by other clients of the shared
+	 * schema.
+	 */
+	public @Nullable UUID getOwnerId() {
+		return this.ownerId;
+	}
+
+	void update(String name, LocalDate birthDate, UUID ownerId) {
+		this.name = name;
+		this.birthDate = birthDate;
+		this.ownerId = ownerId;
+	}
+
+}

@@ -1,0 +1,69 @@
+package com.example.petclinic.pet;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.example.petclinic.web.Locations;
+import com.example.petclinic.web.PageParameters;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PetController {
+
+	private static final Set<String> SORTABLE = Set.of("name", "birthDate");
+
+	private final PetService pets;
+
+	PetController(PetService pets) {
+		this.pets = pets;
+	}
+
+	@GetMapping("/api/pets")
+	PagedModel<PetResponse> search(@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable UUID ownerId, @Valid PageParameters paging) {
+		return new PagedModel<>(
+				this.pets.search(name, ownerId, paging.toPageable(SORTABLE, Sort.by("name"))).map(PetResponse::of));
+	}
+
+	@GetMapping("/api/pets/{id}")
+	PetResponse get(@PathVariable UUID id) {
+		return PetResponse.of(this.pets.get(id));
+	}
+
+	@PutMapping("/api/pets/{id}")
+	PetResponse update(@PathVariable UUID id, @Valid @RequestBody PetRequest request) {
+		return PetResponse.of(this.pets.update(id, request));
+	}
+
+	@DeleteMapping("/api/pets/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		this.pets.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/owners/{ownerId}/pets")
+	List<PetResponse> ofOwner(@PathVariable UUID ownerId) {
+		return this.pets.ofOwner(ownerId).stream().map(PetResponse::of).toList();
+	}
+
+	@PostMapping("/api/owners/{ownerId}/pets")
+	ResponseEntity<PetResponse> add(@PathVariable UUID ownerId, @Valid @RequestBody NewPetRequest request) {
+		Pet pet = this.pets.add(ownerId, request);
+		return ResponseEntity.created(Locations.of("/api/pets/{id}", pet.getId())).body(PetResponse.of(pet));
+	}
+
+}

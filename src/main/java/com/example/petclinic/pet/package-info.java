@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.petclinic.pet;
+
+import org.jspecify.annotations.NullMarked;

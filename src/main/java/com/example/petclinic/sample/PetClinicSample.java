@@ -1,0 +1,57 @@
+package com.example.petclinic.sample;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import com.example.petclinic.owner.OwnerRequest;
+import com.example.petclinic.owner.OwnerResponse;
+import com.example.petclinic.owner.OwnerService;
+import com.example.petclinic.pet.NewPetRequest;
+import com.example.petclinic.pet.PetService;
+import com.example.petclinic.specialty.SpecialtyRequest;
+import com.example.petclinic.specialty.SpecialtyService;
+import com.example.petclinic.vet.VetRequest;
+import com.example.petclinic.vet.VetService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The data of the AWS "Aurora DSQL with Prisma" sample, written through the service's own
+ * use cases so that it obeys the same rules as any client's.
+ */
+@Component
+public class PetClinicSample {
+
+	private static final Logger logger = LoggerFactory.getLogger(PetClinicSample.class);
+
+	private final OwnerService owners;
+
+	private final PetService pets;
+
+	private final SpecialtyService specialties;
+
+	private final VetService vets;
+
+	PetClinicSample(OwnerService owners, PetService pets, SpecialtyService specialties, VetService vets) {
+		this.owners = owners;
+		this.pets = pets;
+		this.specialties = specialties;
+		this.vets = vets;
+	}
+
+	public void insert() {
+		OwnerResponse john = this.owners.create(new OwnerRequest("John Doe", "New York", null));
+		this.owners.create(new OwnerRequest("Mary Major", "Anytown", "555-555-0123"));
+		this.pets.add(john.id(), new NewPetRequest("Pet1", LocalDate.of(2006, 10, 25)));
+		this.pets.add(john.id(), new NewPetRequest("Pet2", LocalDate.of(2021, 7, 23)));
+		for (String specialty : new String[] { "Exotic", "Dogs", "Cats" }) {
+			this.specialties.create(new SpecialtyRequest(specialty));
+		}
+		this.vets.create(new VetRequest("Akua Mansa", Set.of("Exotic")));
+		this.vets.create(new VetRequest("Carlos Salazar", Set.of("Cats", "Dogs")));
+		logger.info("Inserted the sample data: 2 owners, 2 pets, 3 specialties, 2 vets");
+	}
+
+}

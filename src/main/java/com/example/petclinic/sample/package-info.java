@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.petclinic.sample;
+
+import org.jspecify.annotations.NullMarked;

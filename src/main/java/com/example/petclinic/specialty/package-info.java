@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.petclinic.specialty;
+
+import org.jspecify.annotations.NullMarked;

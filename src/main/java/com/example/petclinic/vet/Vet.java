@@ -1,0 +1,74 @@
+package com.example.petclinic.vet;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.UuidGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A veterinarian. Its specialties are the rows of the sample's join table
+ * {@code _SpecialtyToVet} ({@code "A"} the specialty's name, {@code "B"} the vet's id),
+ * so deleting a vet removes them too.
+ */
+@Entity
+@Table(name = "vet")
+public class Vet {
+
+	@Id
+	@GeneratedValue
+	@UuidGenerator
+	private @Nullable UUID id;
+
+	private String name;
+
+	@ElementCollection
+	@CollectionTable(name = "_SpecialtyToVet", joinColumns = @JoinColumn(name = "B"))
+	@Column(name = "A")
+	private Set<String> specialties = new HashSet<>();
+
+	Vet(String name, Set<String> specialties) {
+		this.name = name;
+		this.specialties.addAll(specialties);
+	}
+
+	@SuppressWarnings("NullAway.Init")
+	protected Vet() {
+		// for JPA
+	}
+
+	public UUID getId() {
+		if (this.id == null) {
+			throw new IllegalStateException("Vet is not persisted yet");
+		}
+		return this.id;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	/**
+	 * The names of the vet's specialties, sorted.
+	 */
+	public List<String> getSpecialties() {
+		return this.specialties.stream().sorted().toList();
+	}
+
+	void update(String name, Set<String> specialties) {
+		this.name = name;
+		this.specialties.retainAll(specialties);
+		this.specialties.addAll(specialties);
+	}
+
+}

@@ -1,0 +1,64 @@
+package com.example.petclinic.vet;
+
+import java.util.Set;
+import java.util.UUID;
+
+import com.example.petclinic.web.Locations;
+import com.example.petclinic.web.PageParameters;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/vets")
+class VetController {
+
+	private static final Set<String> SORTABLE = Set.of("name");
+
+	private final VetService vets;
+
+	VetController(VetService vets) {
+		this.vets = vets;
+	}
+
+	@GetMapping
+	PagedModel<VetResponse> search(@RequestParam(required = false) @Nullable String specialty,
+			@Valid PageParameters paging) {
+		return new PagedModel<>(this.vets.search(specialty, paging.toPageable(SORTABLE, Sort.by("name"))));
+	}
+
+	@PostMapping
+	ResponseEntity<VetResponse> create(@Valid @RequestBody VetRequest request) {
+		VetResponse vet = this.vets.create(request);
+		return ResponseEntity.created(Locations.of("/api/vets/{id}", vet.id())).body(vet);
+	}
+
+	@GetMapping("/{id}")
+	VetResponse get(@PathVariable UUID id) {
+		return this.vets.get(id);
+	}
+
+	@PutMapping("/{id}")
+	VetResponse update(@PathVariable UUID id, @Valid @RequestBody VetRequest request) {
+		return this.vets.update(id, request);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		this.vets.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+}

@@ -1,0 +1,68 @@
+package com.example.petclinic.vet;
+
+import java.util.UUID;
+
+import com.example.petclinic.specialty.SpecialtyService;
+import com.example.petclinic.web.ResourceNotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Vets, and the rule that a vet only has specialties that exist.
+ */
+@Service
+public class VetService {
+
+	private final VetRepository vets;
+
+	private final SpecialtyService specialties;
+
+	VetService(VetRepository vets, SpecialtyService specialties) {
+		this.vets = vets;
+		this.specialties = specialties;
+	}
+
+	/**
+	 * A page of vets with their specialties, in three statements whatever the page size:
+	 * the page, its count, and the specialties of all its vets.
+	 */
+	@Transactional(readOnly = true)
+	public Page<VetResponse> search(@Nullable String specialty, Pageable pageable) {
+		Page<Vet> page = (specialty == null || specialty.isBlank()) ? this.vets.findAll(pageable)
+				: this.vets.findBySpecialty(specialty, pageable);
+		return page.map(VetResponse::of);
+	}
+
+	@Transactional(readOnly = true)
+	public VetResponse get(UUID id) {
+		return VetResponse.of(find(id));
+	}
+
+	@Transactional
+	public VetResponse create(VetRequest request) {
+		this.specialties.requireAndLock(request.specialties());
+		return VetResponse.of(this.vets.save(new Vet(request.name(), request.specialties())));
+	}
+
+	@Transactional
+	public VetResponse update(UUID id, VetRequest request) {
+		Vet vet = find(id);
+		this.specialties.requireAndLock(request.specialties());
+		vet.update(request.name(), request.specialties());
+		return VetResponse.of(vet);
+	}
+
+	@Transactional
+	public void delete(UUID id) {
+		this.vets.delete(find(id));
+	}
+
+	private Vet find(UUID id) {
+		return this.vets.findById(id).orElseThrow(() -> new ResourceNotFoundException("Vet", id));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.petclinic.vet;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,158 @@
+package com.example.petclinic.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into an RFC 9457 problem ({@code application/problem+json}). Spring
+ * MVC's own errors (400, 404, 405, 406, 415, ...) come from
+ * {@link ResponseEntityExceptionHandler}; this class adds the service's own, a list of
+ * field errors for validation, and a {@code 500} that never shows a stack trace, an
+ * exception message or SQL.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler
+	ProblemDetail handleNotFound(ResourceNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handleConflict(ResourceConflictException ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handleMissingReference(MissingReferenceException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail handleInvalidQueryParameter(InvalidQueryParameterException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setProperty("errors", List.of(new FieldProblem(ex.getParameter(), ex.getMessage())));
+		return problem;
+	}
+
+	/**
+	 * A constraint of the database caught what the service's own checks did not see, for
+	 * example two clients creating the same specialty at once.
+	 */
+	@ExceptionHandler
+	ProblemDetail handleDataIntegrityViolation(DataIntegrityViolationException ex) {
+		logger.info("Request refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		return problem(HttpStatus.CONFLICT, "The request conflicts with the current state of the resource");
+	}
+
+	@ExceptionHandler
+	ProblemDetail handleUnexpected(Exception ex) {
+		logger.error("Request failed unexpectedly", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The service failed to process the request");
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getBindingResult()
+			.getAllErrors()
+			.stream()
+			.map((error) -> new FieldProblem(
+					(error instanceof FieldError fieldError) ? fieldError.getField() : error.getObjectName(),
+					message(error)))
+			.sorted(FieldProblem.ORDER)
+			.toList();
+		return validationProblem(ex, errors, headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(), message(error))))
+			.sorted(FieldProblem.ORDER)
+			.toList();
+		return validationProblem(ex, errors, headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, RequestBodyProblems.describe(ex));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private @Nullable ResponseEntity<Object> validationProblem(Exception ex, List<FieldProblem> errors,
+			HttpHeaders headers, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
+				"The request has %d invalid %s".formatted(errors.size(), (errors.size() == 1) ? "value" : "values"));
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String message(MessageSourceResolvable error) {
+		if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
+			return "must be a valid value, not '%s'".formatted(fieldError.getRejectedValue());
+		}
+		return (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
+	}
+
+	/**
+	 * Every problem names its type, {@code about:blank} when the status says it all, as
+	 * RFC 9457 recommends.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getType() == null) {
+			problem.setType(ABOUT_BLANK);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, @Nullable String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				(detail != null) ? detail : status.getReasonPhrase());
+		problem.setType(ABOUT_BLANK);
+		return problem;
+	}
+
+	/**
+	 * One invalid value of a request: the field or parameter, and what is wrong with it.
+	 */
+	record FieldProblem(String field, String message) {
+
+		static final Comparator<FieldProblem> ORDER = Comparator.comparing(FieldProblem::field)
+			.thenComparing(FieldProblem::message);
+
+	}
+
+}

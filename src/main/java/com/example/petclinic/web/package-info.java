@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.petclinic.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,20 @@
+package com.example.petclinic.test;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Points the service at the {@link TestDatabase} and records the SQL it sends.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(SqlStatements.class)
+public class TestDatabaseConfiguration {
+
+	@Bean
+	JdbcConnectionDetails testDatabaseConnectionDetails() {
+		return TestDatabase.connectionDetails();
+	}
+
+}
