@@ -17,12 +17,13 @@ final class RequestBodyProblems {
 	}
 
 	static String describe(HttpMessageNotReadableException ex) {
-		Throwable cause = ex.getMostSpecificCause();
-		if (cause instanceof StreamReadException) {
-			return "The request body is not valid JSON";
-		}
-		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-			return "The request body has an invalid value for '%s'".formatted(path(jackson));
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof StreamReadException) {
+				return "The request body is not valid JSON";
+			}
+			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+				return "The request body has an invalid value for '%s'".formatted(path(jackson));
+			}
 		}
 		if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
 			return "The request body is missing";

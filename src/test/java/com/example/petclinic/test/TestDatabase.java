@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <li>{@code embedded} (the default): an embedded PostgreSQL 16, started once per test
  * JVM;</li>
  * <li>{@code server}: the PostgreSQL server given by {@code PETCLINIC_TEST_SERVER_URL}
- * (default {@value #DEFAULT_SERVER_URL}), in the schema {@value #SERVER_SCHEMA}; when it
- * cannot be reached the tests are skipped, and say why.</li>
+ * (default {@value #DEFAULT_SERVER_URL}), in a schema of the test run's own, dropped when
+ * it ends; when the server cannot be reached the tests are skipped, and say why.</li>
  * </ul>
  * The build runs the integration tests once with each.
  */
@@ -31,7 +31,7 @@ public final class TestDatabase implements ExecutionCondition {
 
 	static final String DEFAULT_SERVER_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
-	static final String SERVER_SCHEMA = "petclinic_test";
+	private static final String SERVER_SCHEMA = "petclinic_test_" + ProcessHandle.current().pid();
 
 	private static @Nullable PostgresConnectionDetails connection;
 
@@ -82,6 +82,7 @@ public final class TestDatabase implements ExecutionCondition {
 		try (Connection connection = DriverManager.getConnection(url);
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA IF NOT EXISTS " + SERVER_SCHEMA);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> dropServerSchema(url)));
 			String user = connection.getMetaData().getUserName();
 			String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SERVER_SCHEMA;
 			TestDatabase.connection = new PostgresConnectionDetails(schemaUrl, user, "");
@@ -89,6 +90,16 @@ public final class TestDatabase implements ExecutionCondition {
 		catch (SQLException ex) {
 			unreachableReason = "The PostgreSQL server at %s is not reachable (%s); set PETCLINIC_TEST_SERVER_URL to test on another"
 				.formatted(url, ex.getMessage());
+		}
+	}
+
+	private static void dropServerSchema(String url) {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP SCHEMA IF EXISTS " + SERVER_SCHEMA + " CASCADE");
+		}
+		catch (SQLException ex) {
+			// the JVM is exiting and the server is gone: there is nothing left to clean
 		}
 	}
 
