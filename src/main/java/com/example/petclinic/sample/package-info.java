@@ -1,3 +1,7 @@
+/**
+ * The data of the AWS "Aurora DSQL with Prisma" sample, written through the service's own
+ * use cases.
+ */
 @NullMarked
 package com.example.petclinic.sample;
 

@@ -1,3 +1,7 @@
+/**
+ * Vets and their specialties, the rows of the sample's join table
+ * {@code "_SpecialtyToVet"}: {@code /api/vets}.
+ */
 @NullMarked
 package com.example.petclinic.vet;
 

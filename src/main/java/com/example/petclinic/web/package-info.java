@@ -1,3 +1,7 @@
+/**
+ * Cross-cutting HTTP concerns: RFC 9457 problem responses, the exceptions that map to
+ * them, paging parameters.
+ */
 @NullMarked
 package com.example.petclinic.web;
 
