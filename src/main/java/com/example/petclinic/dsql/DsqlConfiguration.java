@@ -48,13 +48,22 @@ public class DsqlConfiguration {
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	DsqlTokenDataSource dataSource(DsqlProperties properties, DsqlEndpoint endpoint, DsqlTokenGenerator tokens) {
+		return newDataSource(properties, tokens, jdbcUrl(endpoint));
+	}
+
+	/**
+	 * A pool for {@code properties}' user and schema with DSQL's defaults: connections
+	 * replaced after 55 minutes (DSQL closes them at 60), 2 to 10 of them, and a borrower
+	 * waits at most 5 seconds for one.
+	 */
+	static DsqlTokenDataSource newDataSource(DsqlProperties properties, DsqlTokenGenerator tokens, String jdbcUrl) {
 		if (properties.user().isBlank()) {
 			throw new DsqlConfigurationException("CLUSTER_USER (petclinic.dsql.user) is empty: set it to admin or to "
 					+ "the database role linked to the service's IAM identity");
 		}
 		DsqlTokenDataSource dataSource = new DsqlTokenDataSource(tokens, properties.tokenLifetime());
 		dataSource.setPoolName("dsql");
-		dataSource.setJdbcUrl(jdbcUrl(endpoint));
+		dataSource.setJdbcUrl(jdbcUrl);
 		dataSource.setUsername(properties.user());
 		dataSource.setSchema(properties.schemaOfUser());
 		dataSource.setMaximumPoolSize(10);
