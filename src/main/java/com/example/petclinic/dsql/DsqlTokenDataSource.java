@@ -59,7 +59,7 @@ public class DsqlTokenDataSource extends HikariDataSource implements Initializin
 		Duration maxLifetime = Duration.ofMillis(getMaxLifetime());
 		if (maxLifetime.isZero() || maxLifetime.compareTo(DSQL_CONNECTION_LIMIT) >= 0) {
 			throw new DsqlConfigurationException(("spring.datasource.hikari.max-lifetime is %s, but Aurora DSQL closes "
-					+ "connections after 60 minutes: set it below, like 55m")
+					+ "connections after 60 minutes: set it below, in milliseconds, like 3300000 (55 min)")
 				.formatted(maxLifetime.isZero() ? "unlimited (0)" : describe(maxLifetime)));
 		}
 		Duration connectionTimeout = Duration.ofMillis(getConnectionTimeout());

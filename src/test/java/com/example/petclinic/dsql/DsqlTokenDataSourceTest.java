@@ -23,7 +23,7 @@ class DsqlTokenDataSourceTest {
 		dataSource.setMaxLifetime(Duration.ofMinutes(60).toMillis());
 		assertThatExceptionOfType(DsqlConfigurationException.class).isThrownBy(dataSource::afterPropertiesSet)
 			.withMessage("spring.datasource.hikari.max-lifetime is 60 min, but Aurora DSQL closes connections after "
-					+ "60 minutes: set it below, like 55m");
+					+ "60 minutes: set it below, in milliseconds, like 3300000 (55 min)");
 	}
 
 	@Test
