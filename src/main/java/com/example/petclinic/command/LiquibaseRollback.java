@@ -3,6 +3,7 @@ package com.example.petclinic.command;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -42,27 +43,30 @@ class LiquibaseRollback {
 	 * @return how many changesets were rolled back
 	 */
 	int rollBackAll() throws LiquibaseException, SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			Database database = DatabaseFactory.getInstance()
-				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
-			int applied = database.getRanChangeSetList().size();
-			try (Liquibase liquibase = new Liquibase(this.changeLog, new ClassLoaderResourceAccessor(), database)) {
-				if (applied > 0) {
-					liquibase.rollback(applied, (String) null);
-				}
+		int applied;
+		List<String> liquibaseTables;
+		// Closing Liquibase closes its connection too.
+		try (Liquibase liquibase = new Liquibase(this.changeLog, new ClassLoaderResourceAccessor(),
+				DatabaseFactory.getInstance()
+					.findCorrectDatabaseImplementation(new JdbcConnection(this.dataSource.getConnection())))) {
+			Database database = liquibase.getDatabase();
+			applied = database.getRanChangeSetList().size();
+			if (applied > 0) {
+				liquibase.rollback(applied, (String) null);
 			}
-			logger.info("Rolled back {} changeset(s) of {}", applied, this.changeLog);
-			connection.setAutoCommit(true);
-			try (Statement statement = connection.createStatement()) {
-				for (String table : new String[] { database.getDatabaseChangeLogTableName(),
-						database.getDatabaseChangeLogLockTableName() }) {
-					statement.execute("DROP TABLE IF EXISTS " + table);
-				}
-			}
-			logger.info("Dropped Liquibase's tables {} and {}", database.getDatabaseChangeLogTableName(),
+			liquibaseTables = List.of(database.getDatabaseChangeLogTableName(),
 					database.getDatabaseChangeLogLockTableName());
-			return applied;
 		}
+		logger.info("Rolled back {} changeset(s) of {}", applied, this.changeLog);
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(true);
+			for (String table : liquibaseTables) {
+				statement.execute("DROP TABLE IF EXISTS " + table);
+			}
+		}
+		logger.info("Dropped Liquibase's tables {}", liquibaseTables);
+		return applied;
 	}
 
 }
