@@ -10,9 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.example.petclinic.PetClinicApplication;
 import org.junit.jupiter.api.AfterEach;
@@ -53,9 +55,14 @@ class DsqlClusterIntegrationTest {
 	@Test
 	void tenConcurrentSessionsAreTenDistinctSessions() throws Exception {
 		DsqlTokenDataSource pool = pool(Duration.ofMinutes(15), 0, 10);
+		// Each session holds its connection until all ten have one, so none is borrowed
+		// twice.
+		CyclicBarrier allOpen = new CyclicBarrier(10);
 		Callable<String> session = () -> {
 			try (Connection connection = pool.getConnection()) {
-				return query(connection, "SELECT sys.current_session_id() FROM pg_sleep(5)");
+				String id = query(connection, SESSION_ID);
+				allOpen.await(30, TimeUnit.SECONDS);
+				return id;
 			}
 		};
 		Set<String> sessions = new HashSet<>();

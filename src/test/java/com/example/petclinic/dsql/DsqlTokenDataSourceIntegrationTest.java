@@ -11,9 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.example.petclinic.test.PasswordAuthPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -82,12 +84,14 @@ class DsqlTokenDataSourceIntegrationTest {
 	@Test
 	void tenConcurrentSessionsAreTenDistinctBackends() throws Exception {
 		DsqlTokenDataSource pool = pool(Duration.ofMinutes(15), 0, 10);
+		// Each session holds its connection until all ten have one, so none is borrowed
+		// twice.
+		CyclicBarrier allOpen = new CyclicBarrier(10);
 		Callable<Long> session = () -> {
-			try (Connection connection = pool.getConnection();
-					Statement statement = connection.createStatement();
-					ResultSet result = statement.executeQuery("SELECT pg_backend_pid() FROM pg_sleep(0.5)")) {
-				result.next();
-				return result.getLong(1);
+			try (Connection connection = pool.getConnection()) {
+				long backend = backend(connection);
+				allOpen.await(10, TimeUnit.SECONDS);
+				return backend;
 			}
 		};
 		Set<Long> backends = new HashSet<>();
