@@ -1,7 +1,9 @@
 package com.example.petclinic.sample;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import com.example.petclinic.owner.OwnerRequest;
 import com.example.petclinic.owner.OwnerResponse;
@@ -41,17 +43,32 @@ public class PetClinicSample {
 		this.vets = vets;
 	}
 
-	public void insert() {
+	/** The specialties the sample creates. */
+	public static final List<String> SPECIALTIES = List.of("Exotic", "Dogs", "Cats");
+
+	/**
+	 * Inserts the sample's owners, pets, specialties and vets.
+	 * @return the ids of what was inserted
+	 */
+	public SampleData insert() {
 		OwnerResponse john = this.owners.create(new OwnerRequest("John Doe", "New York", null));
-		this.owners.create(new OwnerRequest("Mary Major", "Anytown", "555-555-0123"));
-		this.pets.add(john.id(), new NewPetRequest("Pet1", LocalDate.of(2006, 10, 25)));
-		this.pets.add(john.id(), new NewPetRequest("Pet2", LocalDate.of(2021, 7, 23)));
-		for (String specialty : new String[] { "Exotic", "Dogs", "Cats" }) {
+		OwnerResponse mary = this.owners.create(new OwnerRequest("Mary Major", "Anytown", "555-555-0123"));
+		UUID pet1 = this.pets.add(john.id(), new NewPetRequest("Pet1", LocalDate.of(2006, 10, 25))).getId();
+		UUID pet2 = this.pets.add(john.id(), new NewPetRequest("Pet2", LocalDate.of(2021, 7, 23))).getId();
+		for (String specialty : SPECIALTIES) {
 			this.specialties.create(new SpecialtyRequest(specialty));
 		}
-		this.vets.create(new VetRequest("Akua Mansa", Set.of("Exotic")));
-		this.vets.create(new VetRequest("Carlos Salazar", Set.of("Cats", "Dogs")));
+		UUID akua = this.vets.create(new VetRequest("Akua Mansa", Set.of("Exotic"))).id();
+		UUID carlos = this.vets.create(new VetRequest("Carlos Salazar", Set.of("Cats", "Dogs"))).id();
 		logger.info("Inserted the sample data: 2 owners, 2 pets, 3 specialties, 2 vets");
+		return new SampleData(john.id(), mary.id(), pet1, pet2, akua, carlos);
+	}
+
+	/**
+	 * The ids of the sample's rows, for checking them afterwards.
+	 */
+	public record SampleData(UUID john, UUID mary, UUID pet1, UUID pet2, UUID akua, UUID carlos) {
+
 	}
 
 }

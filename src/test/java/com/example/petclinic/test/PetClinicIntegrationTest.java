@@ -22,7 +22,8 @@ import org.springframework.test.context.jdbc.Sql;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(TestDatabase.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// On the test database even where CLUSTER_ENDPOINT is set for the cluster tests.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "petclinic.dsql.endpoint=")
 @AutoConfigureRestTestClient
 @Import(TestDatabaseConfiguration.class)
 @Sql("/empty-database.sql")

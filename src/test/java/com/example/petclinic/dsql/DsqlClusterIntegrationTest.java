@@ -1,0 +1,149 @@
+package com.example.petclinic.dsql;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.example.petclinic.PetClinicApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+import org.springframework.boot.SpringApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The AWS sample's pool behaviours and its workflow on a real cluster, as the user
+ * {@code CLUSTER_USER} (default admin): run once as admin and once as a non-admin role.
+ * Needs {@code CLUSTER_ENDPOINT} (and {@code REGION} where the endpoint does not tell it)
+ * and AWS credentials; skipped otherwise. Creates and drops the sample's tables.
+ */
+@EnabledIfEnvironmentVariable(named = "CLUSTER_ENDPOINT", matches = ".+",
+		disabledReason = "set CLUSTER_ENDPOINT (and CLUSTER_USER, REGION) to test on an Aurora DSQL cluster")
+class DsqlClusterIntegrationTest {
+
+	private static final String SESSION_ID = "SELECT sys.current_session_id()";
+
+	private final List<DsqlTokenDataSource> pools = new ArrayList<>();
+
+	@AfterEach
+	void closePools() {
+		this.pools.forEach(DsqlTokenDataSource::close);
+	}
+
+	@Test
+	void selectOneRunsThroughThePool() throws SQLException {
+		try (Connection connection = pool(Duration.ofMinutes(15), 2, 5).getConnection()) {
+			assertThat(query(connection, "SELECT 1")).isEqualTo("1");
+		}
+	}
+
+	@Test
+	void tenConcurrentSessionsAreTenDistinctSessions() throws Exception {
+		DsqlTokenDataSource pool = pool(Duration.ofMinutes(15), 0, 10);
+		// Each session holds its connection until all ten have one, so none is borrowed
+		// twice.
+		CyclicBarrier allOpen = new CyclicBarrier(10);
+		Callable<String> session = () -> {
+			try (Connection connection = pool.getConnection()) {
+				String id = query(connection, SESSION_ID);
+				allOpen.await(30, TimeUnit.SECONDS);
+				return id;
+			}
+		};
+		Set<String> sessions = new HashSet<>();
+		try (ExecutorService threads = Executors.newFixedThreadPool(10)) {
+			List<Future<String>> running = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				running.add(threads.submit(session));
+			}
+			for (Future<String> id : running) {
+				sessions.add(id.get());
+			}
+		}
+		assertThat(sessions).hasSize(10);
+	}
+
+	@Test
+	void aConnectionPastItsMaxLifetimeIsReplacedByANewSession() throws Exception {
+		DsqlTokenDataSource pool = pool(Duration.ofMinutes(15), 0, 1);
+		pool.getConnection().close();
+		pool.getHikariConfigMXBean().setMaxLifetime(2000);
+		pool.getHikariPoolMXBean().softEvictConnections();
+		String before;
+		try (Connection connection = pool.getConnection()) {
+			before = query(connection, SESSION_ID);
+		}
+		Thread.sleep(4000);
+		try (Connection connection = pool.getConnection()) {
+			assertThat(query(connection, SESSION_ID)).isNotEqualTo(before);
+		}
+	}
+
+	@Test
+	void anOpenConnectionOutlivesItsToken() throws Exception {
+		try (Connection connection = pool(Duration.ofSeconds(2), 0, 1).getConnection()) {
+			Thread.sleep(4000);
+			assertThat(query(connection, "SELECT 1")).isEqualTo("1");
+		}
+	}
+
+	@Test
+	void aLazilyOpenedFirstConnectionGetsItsTokenWhenItOpens() throws Exception {
+		DsqlTokenDataSource pool = pool(Duration.ofSeconds(2), 0, 1);
+		pool.getConnection().close();
+		pool.getHikariPoolMXBean().softEvictConnections();
+		Thread.sleep(4000);
+		try (Connection connection = pool.getConnection()) {
+			assertThat(query(connection, "SELECT 1")).isEqualTo("1");
+		}
+	}
+
+	/**
+	 * The sample's scripts in order; {@code sample} throws when one of its checks fails.
+	 */
+	@Test
+	void theSampleWorkflowRunsOnTheCluster() {
+		for (String command : new String[] { "migrate-up", "sample", "migrate-down" }) {
+			SpringApplication.run(PetClinicApplication.class, command).close();
+		}
+	}
+
+	private DsqlTokenDataSource pool(Duration tokenLifetime, int minimumIdle, int maximumSize) {
+		DsqlProperties properties = new DsqlProperties(System.getenv("CLUSTER_ENDPOINT"),
+				(System.getenv("CLUSTER_USER") != null) ? System.getenv("CLUSTER_USER") : DsqlTokenGenerator.ADMIN,
+				System.getenv("REGION"), "myschema", tokenLifetime);
+		DsqlEndpoint endpoint = DsqlEndpoint.of(System.getenv("CLUSTER_ENDPOINT"), properties.region());
+		DsqlTokenDataSource pool = DsqlConfiguration.newDataSource(properties,
+				new AwsDsqlTokenGenerator(endpoint, DefaultCredentialsProvider.builder().build()),
+				DsqlConfiguration.jdbcUrl(endpoint));
+		pool.setMinimumIdle(minimumIdle);
+		pool.setMaximumPoolSize(maximumSize);
+		pool.setConnectionTimeout(Math.min(tokenLifetime.toMillis(), 5000));
+		pool.afterPropertiesSet();
+		this.pools.add(pool);
+		return pool;
+	}
+
+	private static String query(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+}
