@@ -48,6 +48,11 @@ class OccRetryConfiguration {
 		return advisor;
 	}
 
+	@Bean
+	static ConcurrentMigrationRetry concurrentMigrationRetry() {
+		return new ConcurrentMigrationRetry();
+	}
+
 	private record OccRetryInterceptor(ObjectProvider<OccRetry> occRetry) implements MethodInterceptor {
 
 		@Override
