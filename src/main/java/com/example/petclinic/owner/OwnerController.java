@@ -3,6 +3,7 @@ package com.example.petclinic.owner;
 import java.util.Set;
 import java.util.UUID;
 
+import com.example.petclinic.web.EntityTags;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,8 +32,11 @@ class OwnerController {
 
 	private final OwnerService owners;
 
-	OwnerController(OwnerService owners) {
+	private final EntityTags tags;
+
+	OwnerController(OwnerService owners, EntityTags tags) {
 		this.owners = owners;
+		this.tags = tags;
 	}
 
 	@GetMapping
@@ -46,19 +52,26 @@ class OwnerController {
 	}
 
 	@GetMapping("/{id}")
-	OwnerResponse get(@PathVariable UUID id) {
-		return this.owners.get(id);
+	ResponseEntity<OwnerResponse> get(@PathVariable UUID id) {
+		return tagged(this.owners.get(id));
 	}
 
 	@PutMapping("/{id}")
-	OwnerResponse update(@PathVariable UUID id, @Valid @RequestBody OwnerRequest request) {
-		return this.owners.update(id, request);
+	ResponseEntity<OwnerResponse> update(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@Valid @RequestBody OwnerRequest request) {
+		return tagged(this.owners.update(id, request, this.tags.ifMatch(ifMatch)));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
-		this.owners.delete(id);
+	ResponseEntity<Void> delete(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		this.owners.delete(id, this.tags.ifMatch(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<OwnerResponse> tagged(OwnerResponse owner) {
+		return ResponseEntity.ok().eTag(this.tags.of(owner)).body(owner);
 	}
 
 }

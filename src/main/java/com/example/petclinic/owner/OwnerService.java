@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.example.petclinic.dsql.RetryOnSerializationFailure;
 import com.example.petclinic.pet.Pet;
 import com.example.petclinic.pet.PetRepository;
+import com.example.petclinic.web.IfMatch;
 import com.example.petclinic.web.ResourceConflictException;
 import com.example.petclinic.web.ResourceNotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -47,14 +49,17 @@ public class OwnerService {
 		return withPets(find(id));
 	}
 
+	@RetryOnSerializationFailure
 	@Transactional
 	public OwnerResponse create(OwnerRequest request) {
 		return withPets(this.owners.save(new Owner(request.name(), request.city(), blankToNull(request.telephone()))));
 	}
 
+	@RetryOnSerializationFailure
 	@Transactional
-	public OwnerResponse update(UUID id, OwnerRequest request) {
+	public OwnerResponse update(UUID id, OwnerRequest request, IfMatch ifMatch) {
 		Owner owner = find(id);
+		ifMatch.require(() -> withPets(owner));
 		owner.update(request.name(), request.city(), blankToNull(request.telephone()));
 		return withPets(owner);
 	}
@@ -62,10 +67,27 @@ public class OwnerService {
 	/**
 	 * Deletes an owner who has no pets; an owner with pets stays, so that no pet is left
 	 * pointing at nobody.
+	 * <p>
+	 * Without foreign keys, a pet added at the same time could be missed: this
+	 * transaction's snapshot (taken at its first statement, even if that statement then
+	 * waits for a lock) does not show a pet committed after it. Locking the owner row
+	 * does not help on its own either: on PostgreSQL a row that a concurrent transaction
+	 * only <em>locked</em> raises no serialization failure for a later writer. So adding
+	 * or moving a pet <em>writes</em> its owner's row (see
+	 * {@code PetOwners.lockIfExists}): if that happened after this snapshot, locking the
+	 * row here fails with 40001 on PostgreSQL (and the delete fails at commit on Aurora
+	 * DSQL), the use case runs again with a fresh snapshot and sees the pet. The row is
+	 * locked first so that the check and the delete below act on an owner no one else can
+	 * touch until commit.
 	 */
+	@RetryOnSerializationFailure
 	@Transactional
-	public void delete(UUID id) {
+	public void delete(UUID id, IfMatch ifMatch) {
+		if (this.owners.lockById(id).isEmpty()) {
+			throw new ResourceNotFoundException("Owner", id);
+		}
 		Owner owner = find(id);
+		ifMatch.require(() -> withPets(owner));
 		if (this.pets.existsByOwnerId(id)) {
 			throw new ResourceConflictException(
 					"Owner %s still has pets; delete or move them to another owner first".formatted(id));

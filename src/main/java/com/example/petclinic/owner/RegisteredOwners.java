@@ -25,7 +25,7 @@ class RegisteredOwners implements PetOwners {
 
 	@Override
 	public boolean lockIfExists(UUID ownerId) {
-		return this.owners.lockById(ownerId).isPresent();
+		return this.owners.touch(ownerId) == 1;
 	}
 
 }

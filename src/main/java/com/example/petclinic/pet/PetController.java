@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.example.petclinic.web.EntityTags;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,8 +31,11 @@ class PetController {
 
 	private final PetService pets;
 
-	PetController(PetService pets) {
+	private final EntityTags tags;
+
+	PetController(PetService pets, EntityTags tags) {
 		this.pets = pets;
+		this.tags = tags;
 	}
 
 	@GetMapping("/api/pets")
@@ -40,18 +46,21 @@ class PetController {
 	}
 
 	@GetMapping("/api/pets/{id}")
-	PetResponse get(@PathVariable UUID id) {
-		return PetResponse.of(this.pets.get(id));
+	ResponseEntity<PetResponse> get(@PathVariable UUID id) {
+		return tagged(PetResponse.of(this.pets.get(id)));
 	}
 
 	@PutMapping("/api/pets/{id}")
-	PetResponse update(@PathVariable UUID id, @Valid @RequestBody PetRequest request) {
-		return PetResponse.of(this.pets.update(id, request));
+	ResponseEntity<PetResponse> update(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@Valid @RequestBody PetRequest request) {
+		return tagged(PetResponse.of(this.pets.update(id, request, this.tags.ifMatch(ifMatch))));
 	}
 
 	@DeleteMapping("/api/pets/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
-		this.pets.delete(id);
+	ResponseEntity<Void> delete(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		this.pets.delete(id, this.tags.ifMatch(ifMatch));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -64,6 +73,10 @@ class PetController {
 	ResponseEntity<PetResponse> add(@PathVariable UUID ownerId, @Valid @RequestBody NewPetRequest request) {
 		Pet pet = this.pets.add(ownerId, request);
 		return ResponseEntity.created(Locations.of("/api/pets/{id}", pet.getId())).body(PetResponse.of(pet));
+	}
+
+	private ResponseEntity<PetResponse> tagged(PetResponse pet) {
+		return ResponseEntity.ok().eTag(this.tags.of(pet)).body(pet);
 	}
 
 }

@@ -12,8 +12,11 @@ public interface PetOwners {
 	boolean exists(UUID ownerId);
 
 	/**
-	 * Whether the owner exists, reading its row with {@code SELECT ... FOR UPDATE} so
-	 * that a concurrent deletion of that owner and this transaction cannot both commit.
+	 * Whether the owner exists, writing its row (an update that changes nothing) so that
+	 * a concurrent deletion of that owner and this transaction cannot both commit. A
+	 * {@code SELECT ... FOR UPDATE} is not enough on PostgreSQL: a row that was only
+	 * locked raises no serialization failure for the deleter, whose older snapshot then
+	 * misses the new pet.
 	 */
 	boolean lockIfExists(UUID ownerId);
 

@@ -3,6 +3,8 @@ package com.example.petclinic.pet;
 import java.util.List;
 import java.util.UUID;
 
+import com.example.petclinic.dsql.RetryOnSerializationFailure;
+import com.example.petclinic.web.IfMatch;
 import com.example.petclinic.web.MissingReferenceException;
 import com.example.petclinic.web.ResourceNotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +56,7 @@ public class PetService {
 		return this.pets.findByOwnerIdInOrderByNameAscIdAsc(List.of(ownerId));
 	}
 
+	@RetryOnSerializationFailure
 	@Transactional
 	public Pet add(UUID ownerId, NewPetRequest request) {
 		if (!this.owners.lockIfExists(ownerId)) {
@@ -62,9 +65,11 @@ public class PetService {
 		return this.pets.save(new Pet(request.name(), request.birthDate(), ownerId));
 	}
 
+	@RetryOnSerializationFailure
 	@Transactional
-	public Pet update(UUID id, PetRequest request) {
+	public Pet update(UUID id, PetRequest request, IfMatch ifMatch) {
 		Pet pet = get(id);
+		ifMatch.require(() -> PetResponse.of(pet));
 		if (!this.owners.lockIfExists(request.ownerId())) {
 			throw new MissingReferenceException("Owner %s does not exist".formatted(request.ownerId()));
 		}
@@ -72,9 +77,12 @@ public class PetService {
 		return pet;
 	}
 
+	@RetryOnSerializationFailure
 	@Transactional
-	public void delete(UUID id) {
-		this.pets.delete(get(id));
+	public void delete(UUID id, IfMatch ifMatch) {
+		Pet pet = get(id);
+		ifMatch.require(() -> PetResponse.of(pet));
+		this.pets.delete(pet);
 	}
 
 }

@@ -2,15 +2,19 @@ package com.example.petclinic.specialty;
 
 import java.util.List;
 
+import com.example.petclinic.web.EntityTags;
 import com.example.petclinic.web.Locations;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,8 +24,11 @@ class SpecialtyController {
 
 	private final SpecialtyService specialties;
 
-	SpecialtyController(SpecialtyService specialties) {
+	private final EntityTags tags;
+
+	SpecialtyController(SpecialtyService specialties, EntityTags tags) {
 		this.specialties = specialties;
+		this.tags = tags;
 	}
 
 	@GetMapping
@@ -37,13 +44,15 @@ class SpecialtyController {
 	}
 
 	@GetMapping("/{name}")
-	SpecialtyResponse get(@PathVariable String name) {
-		return SpecialtyResponse.of(this.specialties.get(name));
+	ResponseEntity<SpecialtyResponse> get(@PathVariable String name) {
+		SpecialtyResponse specialty = SpecialtyResponse.of(this.specialties.get(name));
+		return ResponseEntity.ok().eTag(this.tags.of(specialty)).body(specialty);
 	}
 
 	@DeleteMapping("/{name}")
-	ResponseEntity<Void> delete(@PathVariable String name) {
-		this.specialties.delete(name);
+	ResponseEntity<Void> delete(@PathVariable String name,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		this.specialties.delete(name, this.tags.ifMatch(ifMatch));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -3,6 +3,7 @@ package com.example.petclinic.specialty;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -14,12 +15,21 @@ interface SpecialtyRepository extends ListCrudRepository<Specialty, String> {
 	List<Specialty> findAllByOrderByNameAsc();
 
 	/**
-	 * The names among {@code names} that exist, read with {@code FOR UPDATE} so that a
-	 * concurrent deletion of one of them and this transaction cannot both commit. SQL
-	 * because Hibernate's pessimistic lock on PostgreSQL is {@code FOR NO KEY UPDATE},
-	 * which Aurora DSQL rejects.
+	 * The names among {@code names} that exist, read with {@code FOR UPDATE} so that no
+	 * other transaction changes them until this one ends. SQL because Hibernate's
+	 * pessimistic lock on PostgreSQL is {@code FOR NO KEY UPDATE}, which Aurora DSQL
+	 * rejects.
 	 */
 	@Query(value = "select name from specialty where name in (:names) for update", nativeQuery = true)
 	List<String> lockExisting(Collection<String> names);
+
+	/**
+	 * Writes the rows of the named specialties without changing them, and answers how
+	 * many exist. A real write, unlike a lock, makes a concurrent deletion of one of them
+	 * fail with a serialization failure, on PostgreSQL and on Aurora DSQL alike.
+	 */
+	@Modifying
+	@Query(value = "update specialty set name = name where name in (:names)", nativeQuery = true)
+	int touchExisting(Collection<String> names);
 
 }

@@ -2,13 +2,17 @@ package com.example.petclinic.specialty;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
+import com.example.petclinic.dsql.RetryOnSerializationFailure;
+import com.example.petclinic.web.IfMatch;
 import com.example.petclinic.web.MissingReferenceException;
 import com.example.petclinic.web.ResourceConflictException;
 import com.example.petclinic.web.ResourceNotFoundException;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -36,6 +40,7 @@ public class SpecialtyService {
 		return this.specialties.findById(name).orElseThrow(() -> new ResourceNotFoundException("Specialty", name));
 	}
 
+	@RetryOnSerializationFailure
 	@Transactional
 	public Specialty create(SpecialtyRequest request) {
 		if (this.specialties.existsById(request.name())) {
@@ -44,9 +49,20 @@ public class SpecialtyService {
 		return this.specialties.save(new Specialty(request.name()));
 	}
 
+	/**
+	 * Deletes a specialty no vet has. As for owners and their pets (see
+	 * {@code OwnerService.delete}), the row is locked first and a vet given the specialty
+	 * at the same time writes the row, so that this transaction fails with a
+	 * serialization failure and runs again instead of missing the new vet.
+	 */
+	@RetryOnSerializationFailure
 	@Transactional
-	public void delete(String name) {
+	public void delete(String name, IfMatch ifMatch) {
+		if (this.specialties.lockExisting(List.of(name)).isEmpty()) {
+			throw new ResourceNotFoundException("Specialty", name);
+		}
 		Specialty specialty = get(name);
+		ifMatch.require(() -> SpecialtyResponse.of(specialty));
 		if (this.assignments.isAssigned(name)) {
 			throw new ResourceConflictException(
 					"Specialty %s is still assigned to a vet; remove it from every vet first".formatted(name));
@@ -55,17 +71,19 @@ public class SpecialtyService {
 	}
 
 	/**
-	 * Refuses the names that are not specialties, naming them all, and otherwise locks
-	 * the named specialties for the rest of the transaction so that none of them can be
-	 * deleted under it.
+	 * Refuses the names that are not specialties, naming them all, and otherwise writes
+	 * the named specialties' rows so that none of them can be deleted by a concurrent
+	 * transaction that does not see this one (see {@link #delete}). Part of the caller's
+	 * transaction, never one of its own.
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.MANDATORY)
 	public void requireAndLock(Collection<String> names) {
-		if (names.isEmpty()) {
+		Set<String> distinct = Set.copyOf(names);
+		if (distinct.isEmpty() || this.specialties.touchExisting(distinct) == distinct.size()) {
 			return;
 		}
-		TreeSet<String> missing = new TreeSet<>(names);
-		missing.removeAll(this.specialties.lockExisting(names));
+		TreeSet<String> missing = new TreeSet<>(distinct);
+		this.specialties.findAllById(distinct).forEach((specialty) -> missing.remove(specialty.getName()));
 		if (missing.size() == 1) {
 			throw new MissingReferenceException("Specialty %s does not exist".formatted(missing.first()));
 		}

@@ -3,6 +3,7 @@ package com.example.petclinic.vet;
 import java.util.Set;
 import java.util.UUID;
 
+import com.example.petclinic.web.EntityTags;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,8 +32,11 @@ class VetController {
 
 	private final VetService vets;
 
-	VetController(VetService vets) {
+	private final EntityTags tags;
+
+	VetController(VetService vets, EntityTags tags) {
 		this.vets = vets;
+		this.tags = tags;
 	}
 
 	@GetMapping
@@ -46,19 +52,26 @@ class VetController {
 	}
 
 	@GetMapping("/{id}")
-	VetResponse get(@PathVariable UUID id) {
-		return this.vets.get(id);
+	ResponseEntity<VetResponse> get(@PathVariable UUID id) {
+		return tagged(this.vets.get(id));
 	}
 
 	@PutMapping("/{id}")
-	VetResponse update(@PathVariable UUID id, @Valid @RequestBody VetRequest request) {
-		return this.vets.update(id, request);
+	ResponseEntity<VetResponse> update(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@Valid @RequestBody VetRequest request) {
+		return tagged(this.vets.update(id, request, this.tags.ifMatch(ifMatch)));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
-		this.vets.delete(id);
+	ResponseEntity<Void> delete(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		this.vets.delete(id, this.tags.ifMatch(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<VetResponse> tagged(VetResponse vet) {
+		return ResponseEntity.ok().eTag(this.tags.of(vet)).body(vet);
 	}
 
 }

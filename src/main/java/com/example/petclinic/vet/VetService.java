@@ -2,7 +2,9 @@ package com.example.petclinic.vet;
 
 import java.util.UUID;
 
+import com.example.petclinic.dsql.RetryOnSerializationFailure;
 import com.example.petclinic.specialty.SpecialtyService;
+import com.example.petclinic.web.IfMatch;
 import com.example.petclinic.web.ResourceNotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -42,23 +44,29 @@ public class VetService {
 		return VetResponse.of(find(id));
 	}
 
+	@RetryOnSerializationFailure
 	@Transactional
 	public VetResponse create(VetRequest request) {
 		this.specialties.requireAndLock(request.specialties());
 		return VetResponse.of(this.vets.save(new Vet(request.name(), request.specialties())));
 	}
 
+	@RetryOnSerializationFailure
 	@Transactional
-	public VetResponse update(UUID id, VetRequest request) {
+	public VetResponse update(UUID id, VetRequest request, IfMatch ifMatch) {
 		Vet vet = find(id);
+		ifMatch.require(() -> VetResponse.of(vet));
 		this.specialties.requireAndLock(request.specialties());
 		vet.update(request.name(), request.specialties());
 		return VetResponse.of(vet);
 	}
 
+	@RetryOnSerializationFailure
 	@Transactional
-	public void delete(UUID id) {
-		this.vets.delete(find(id));
+	public void delete(UUID id, IfMatch ifMatch) {
+		Vet vet = find(id);
+		ifMatch.require(() -> VetResponse.of(vet));
+		this.vets.delete(vet);
 	}
 
 	private Vet find(UUID id) {

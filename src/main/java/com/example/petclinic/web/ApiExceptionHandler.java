@@ -1,9 +1,11 @@
 package com.example.petclinic.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
+import com.example.petclinic.dsql.SerializationConflictException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail handleConflict(ResourceConflictException ex) {
 		return problem(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	/**
+	 * Concurrent transactions kept winning over this request's on every attempt. Nothing
+	 * was changed, so the same request may be sent again; {@code Retry-After} tells when,
+	 * and tells it apart from a {@code 409} that retrying cannot fix.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handleSerializationConflict(SerializationConflictException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT,
+				"The request conflicted with concurrent changes to the same data and was not applied; "
+						+ "it may be sent again");
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(ex.getRetryAfter()))
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail handlePreconditionFailed(PreconditionFailedException ex) {
+		return problem(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
 	}
 
 	@ExceptionHandler
@@ -136,6 +158,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setType(ABOUT_BLANK);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static String retryAfterSeconds(Duration retryAfter) {
+		return Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
 	}
 
 	private static ProblemDetail problem(HttpStatus status, @Nullable String detail) {

@@ -16,12 +16,13 @@ import org.springframework.test.context.jdbc.Sql;
 
 /**
  * A test of the whole service over HTTP on a port of its own, against the
- * {@link TestDatabase}, which is emptied before each test.
+ * {@link TestDatabase}, which is emptied before each test. The test fails if the service
+ * sent any statement Aurora DSQL would reject (see {@link DsqlStatementGuard}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ExtendWith(TestDatabase.class)
+@ExtendWith({ TestDatabase.class, DsqlFidelityCheck.class })
 // On the test database even where CLUSTER_ENDPOINT is set for the cluster tests.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "petclinic.dsql.endpoint=")
 @AutoConfigureRestTestClient

@@ -15,17 +15,29 @@ import org.springframework.boot.test.context.TestComponent;
 
 /**
  * Every SQL statement the service sends to the database, in order: the service's data
- * source is wrapped in a proxy that records them.
+ * source is wrapped in a proxy that records them, and that passes each one through the
+ * {@link DsqlStatementGuard}.
  */
 @TestComponent
 public class SqlStatements implements BeanPostProcessor, QueryExecutionListener {
 
 	private final List<String> statements = new CopyOnWriteArrayList<>();
 
+	private final DsqlStatementGuard guard;
+
+	SqlStatements(DsqlStatementGuard guard) {
+		this.guard = guard;
+	}
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-			return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(this).build();
+			return ProxyDataSourceBuilder.create(dataSource)
+				.name(beanName)
+				.listener(this)
+				.listener(this.guard)
+				.methodListener(this.guard)
+				.build();
 		}
 		return bean;
 	}

@@ -6,10 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Points the service at the {@link TestDatabase} and records the SQL it sends.
+ * Points the service at the {@link TestDatabase}, records the SQL it sends and refuses
+ * what Aurora DSQL would reject.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(SqlStatements.class)
+@Import({ SqlStatements.class, DsqlStatementGuard.class })
 public class TestDatabaseConfiguration {
 
 	@Bean
