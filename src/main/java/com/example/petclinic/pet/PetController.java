@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
@@ -44,6 +45,8 @@ class PetController {
 		return PetResponse.of(this.pets.get(id));
 	}
 
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "422", description = "The new owner does not exist")
 	@PutMapping("/api/pets/{id}")
 	PetResponse update(@PathVariable UUID id, @Valid @RequestBody PetRequest request) {
 		return PetResponse.of(this.pets.update(id, request));

@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
@@ -39,6 +40,8 @@ class VetController {
 		return new PagedModel<>(this.vets.search(specialty, paging.toPageable(SORTABLE, Sort.by("name"))));
 	}
 
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "422", description = "A named specialty does not exist")
 	@PostMapping
 	ResponseEntity<VetResponse> create(@Valid @RequestBody VetRequest request) {
 		VetResponse vet = this.vets.create(request);
@@ -50,6 +53,8 @@ class VetController {
 		return this.vets.get(id);
 	}
 
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "422", description = "A named specialty does not exist")
 	@PutMapping("/{id}")
 	VetResponse update(@PathVariable UUID id, @Valid @RequestBody VetRequest request) {
 		return this.vets.update(id, request);
