@@ -8,6 +8,7 @@ import com.example.petclinic.web.EntityTags;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
@@ -50,6 +51,8 @@ class PetController {
 		return tagged(PetResponse.of(this.pets.get(id)));
 	}
 
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "422", description = "The new owner does not exist")
 	@PutMapping("/api/pets/{id}")
 	ResponseEntity<PetResponse> update(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

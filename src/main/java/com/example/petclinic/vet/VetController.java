@@ -7,6 +7,7 @@ import com.example.petclinic.web.EntityTags;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
@@ -45,6 +46,8 @@ class VetController {
 		return new PagedModel<>(this.vets.search(specialty, paging.toPageable(SORTABLE, Sort.by("name"))));
 	}
 
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "422", description = "A named specialty does not exist")
 	@PostMapping
 	ResponseEntity<VetResponse> create(@Valid @RequestBody VetRequest request) {
 		VetResponse vet = this.vets.create(request);
@@ -56,6 +59,8 @@ class VetController {
 		return tagged(this.vets.get(id));
 	}
 
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "422", description = "A named specialty does not exist")
 	@PutMapping("/{id}")
 	ResponseEntity<VetResponse> update(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
