@@ -2,10 +2,12 @@ package com.example.petclinic.dsql;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import liquibase.Liquibase;
 import liquibase.integration.spring.Customizer;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,8 +49,13 @@ public class DsqlConfiguration {
 	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	DsqlTokenDataSource dataSource(DsqlProperties properties, DsqlEndpoint endpoint, DsqlTokenGenerator tokens) {
-		return newDataSource(properties, tokens, jdbcUrl(endpoint));
+	DsqlTokenDataSource dataSource(DsqlProperties properties, DsqlEndpoint endpoint, DsqlTokenGenerator tokens,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		DsqlTokenGenerator timedTokens = meterRegistry.stream()
+			.findFirst()
+			.<DsqlTokenGenerator>map((registry) -> new TimedDsqlTokenGenerator(tokens, registry))
+			.orElse(tokens);
+		return newDataSource(properties, timedTokens, jdbcUrl(endpoint));
 	}
 
 	/**
