@@ -6,15 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.example.petclinic.PetClinicApplication;
 import org.junit.jupiter.api.AfterEach;
@@ -55,27 +47,8 @@ class DsqlClusterIntegrationTest {
 	@Test
 	void tenConcurrentSessionsAreTenDistinctSessions() throws Exception {
 		DsqlTokenDataSource pool = pool(Duration.ofMinutes(15), 0, 10);
-		// Each session holds its connection until all ten have one, so none is borrowed
-		// twice.
-		CyclicBarrier allOpen = new CyclicBarrier(10);
-		Callable<String> session = () -> {
-			try (Connection connection = pool.getConnection()) {
-				String id = query(connection, SESSION_ID);
-				allOpen.await(30, TimeUnit.SECONDS);
-				return id;
-			}
-		};
-		Set<String> sessions = new HashSet<>();
-		try (ExecutorService threads = Executors.newFixedThreadPool(10)) {
-			List<Future<String>> running = new ArrayList<>();
-			for (int i = 0; i < 10; i++) {
-				running.add(threads.submit(session));
-			}
-			for (Future<String> id : running) {
-				sessions.add(id.get());
-			}
-		}
-		assertThat(sessions).hasSize(10);
+
+		assertThat(ConcurrentSessions.distinctIds(pool, 10, SESSION_ID)).hasSize(10);
 	}
 
 	@Test
