@@ -5,10 +5,11 @@
 #
 # It builds the service and bench/, creates the database $BENCH_DATABASE afresh on the local
 # PostgreSQL server, migrates it by starting the service, loads the data set (10,000 owners with
-# 1-3 pets, 50 vets, 10 specialties), measures start to ready (fat jar, extracted jar, extracted jar
-# with a Java AOT cache), then for each scenario drives the service with wrk and the same statements
-# through plain JDBC, samples the service's resident memory, and runs the JMH benchmark of DSQL token
-# generation. Everything listens and connects on loopback only; every step is bounded in time.
+# 1-3 pets, 50 vets, 10 specialties), measures start to ready (fat jar, extracted jar), then for each
+# scenario drives the service with wrk and the same statements through plain JDBC, samples the
+# service's resident memory and CPU time, measures start to ready with a Java AOT cache (trained by
+# requests, and by starting the context as the Dockerfile does), and runs the JMH benchmark of DSQL
+# token generation. Everything listens and connects on loopback only; every step is bounded in time.
 #
 # Settings (environment variables, defaults in brackets):
 #   BENCH_CONNECTIONS [64]   concurrent connections (wrk) and workers (JDBC baseline)
@@ -130,6 +131,11 @@ bench_java() {
 	"$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand "$@"
 }
 
+# User and system CPU time of a process so far, in seconds.
+process_cpu_seconds() {
+	awk -v ticks="$(getconf CLK_TCK)" '{ print ($14 + $15) / ticks }' "/proc/$1/stat"
+}
+
 sample_rss() {
 	local pid=$1
 	while kill -0 "$pid" 2>/dev/null; do
@@ -201,14 +207,16 @@ for scenario in $SCENARIOS; do
 			"select count(*) from pg_stat_activity where datname = '$DATABASE'")
 		record info pool-size "$pool_size connections (service's and JDBC baseline's)"
 	fi
+	cpu_before=$(process_cpu_seconds "$SERVICE_PID")
 	line=$(wrk_run "$scenario" "$DURATION")
 	record "$line"
+	record cpu "$scenario" service "$(awk -v a="$cpu_before" -v b="$(process_cpu_seconds "$SERVICE_PID")" 'BEGIN { print b - a }')"
 	log "service: $line"
-	line=$(timeout $((WARMUP + DURATION + 60)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand \
+	lines=$(timeout $((WARMUP + DURATION + 60)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand \
 		jdbc --jdbc-url="$JDBC_URL" --username="$PGUSER" --scenario="$scenario" --connections="$CONNECTIONS" \
 		--pool-size="$pool_size" --warmup="$WARMUP" --duration="$DURATION" --owner-ids="$OUT/owner-ids.txt")
-	record "$line"
-	log "jdbc:    $line"
+	printf '%s\n' "$lines" >>"$RESULTS"
+	log "jdbc:    $(head -1 <<<"$lines")"
 done
 peak_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVICE_PID/status")
 stop_service
@@ -221,7 +229,15 @@ await_ready >/dev/null
 for scenario in owner owners-page vets add-pet; do wrk_run "$scenario" 3 >/dev/null; done
 stop_service
 [[ -f $OUT/app.aot ]] || fail "the training run wrote no AOT cache; see $OUT/aot-training.log"
-measure_starts "extracted jar + AOT cache" "$EXTRACTED_JAR" -XX:AOTCache="$OUT/app.aot"
+measure_starts "extracted jar + AOT cache trained with requests" "$EXTRACTED_JAR" -XX:AOTCache="$OUT/app.aot"
+
+log "training a Java AOT cache the Dockerfile's way (the context starts, then the JVM exits), then measuring"
+start_service "$OUT/aot-training-refresh.log" "$EXTRACTED_JAR" -XX:AOTCacheOutput="$OUT/app-refresh.aot" \
+	-Dspring.context.exit=onRefresh
+for _ in $(seq 1200); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
+stop_service
+[[ -f $OUT/app-refresh.aot ]] || fail "the training run wrote no AOT cache; see $OUT/aot-training-refresh.log"
+measure_starts "extracted jar + AOT cache trained at refresh" "$EXTRACTED_JAR" -XX:AOTCache="$OUT/app-refresh.aot"
 
 log "JMH: DSQL token generation"
 timeout 300 "$JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main TokenGenerationBenchmark -rf csv -rff "$OUT/jmh.csv" \

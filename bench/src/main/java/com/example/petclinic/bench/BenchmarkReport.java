@@ -37,6 +37,8 @@ final class BenchmarkReport {
 
 	private final Map<String, LoadResult> jdbc = new LinkedHashMap<>();
 
+	private final Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+
 	private final Map<String, List<long[]>> starts = new LinkedHashMap<>();
 
 	private final List<String[]> tokens = new ArrayList<>();
@@ -66,6 +68,7 @@ final class BenchmarkReport {
 					LoadResult result = LoadResult.parse(fields);
 					(result.source().equals("jdbc") ? this.jdbc : this.service).put(result.scenario(), result);
 				}
+				case "cpu" -> this.cpuSeconds.put(fields[1] + "/" + fields[2], Double.parseDouble(fields[3]));
 				case "start" -> this.starts.computeIfAbsent(fields[1], (variant) -> new ArrayList<>())
 					.add(new long[] { Long.parseLong(fields[2]),
 							fields[3].isEmpty() ? -1 : Math.round(Double.parseDouble(fields[3]) * 1000) });
@@ -101,21 +104,28 @@ final class BenchmarkReport {
 				"%n### Throughput and latency (closed loop, %s connections, %s s per scenario after %s s of warm-up)%n%n",
 				this.info.getOrDefault("connections", "?"), this.info.getOrDefault("duration", "?"),
 				this.info.getOrDefault("warmup", "?"));
-		this.out.println("| Scenario | Service req/s | p50 ms | p99 ms | p99.9 ms | Errors "
-				+ "| JDBC req/s | JDBC p50 ms | JDBC p99 ms | JDBC p99.9 ms | JDBC errors | Service / JDBC |");
-		this.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		this.out.println("| Scenario | Service req/s | p50 ms | p99 ms | p99.9 ms | Errors | CPU µs/req "
+				+ "| JDBC req/s | JDBC p50 ms | JDBC p99 ms | JDBC p99.9 ms | JDBC errors | JDBC CPU µs/req "
+				+ "| Service / JDBC |");
+		this.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		this.service.forEach((scenario, http) -> {
 			Optional<LoadResult> raw = Optional.ofNullable(this.jdbc.get(scenario));
-			this.out.printf(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s |%n", scenario,
-					http.requestsPerSecond(), millis(http.p50Micros()), millis(http.p99Micros()),
-					millis(http.p999Micros()), http.errors(),
+			this.out.printf(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+					scenario, http.requestsPerSecond(), millis(http.p50Micros()), millis(http.p99Micros()),
+					millis(http.p999Micros()), http.errors(), cpuPerRequest(http),
 					raw.map((r) -> "%.0f".formatted(r.requestsPerSecond())).orElse("-"),
 					raw.map((r) -> millis(r.p50Micros())).orElse("-"),
 					raw.map((r) -> millis(r.p99Micros())).orElse("-"),
 					raw.map((r) -> millis(r.p999Micros())).orElse("-"),
-					raw.map((r) -> Long.toString(r.errors())).orElse("-"),
+					raw.map((r) -> Long.toString(r.errors())).orElse("-"), raw.map(this::cpuPerRequest).orElse("-"),
 					raw.map((r) -> percent(http.requestsPerSecond() / r.requestsPerSecond())).orElse("-"));
 		});
+	}
+
+	/** CPU time of the service process, or of the JDBC baseline's, per request. */
+	private String cpuPerRequest(LoadResult result) {
+		Double seconds = this.cpuSeconds.get(result.scenario() + "/" + result.source());
+		return (seconds != null) ? "%.0f".formatted(seconds * 1e6 / result.requests()) : "-";
 	}
 
 	private void printStarts() {

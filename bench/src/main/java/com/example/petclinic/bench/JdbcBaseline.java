@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,9 +41,16 @@ final class JdbcBaseline {
 				Files.readAllLines(arguments.path("owner-ids")).stream().map(UUID::fromString).toList());
 		try (HikariDataSource dataSource = BenchmarkCommand.dataSource(arguments, arguments.integer("pool-size", 10))) {
 			drive(dataSource, scenario, workload, workers, arguments.seconds("warmup", 10));
+			Duration cpuBefore = processCpuTime();
 			LoadResult result = drive(dataSource, scenario, workload, workers, arguments.seconds("duration", 20));
+			Duration cpu = processCpuTime().minus(cpuBefore);
 			System.out.println(result.toLine());
+			System.out.printf(Locale.ROOT, "cpu\t%s\tjdbc\t%.3f%n", scenario.scenarioName(), cpu.toNanos() / 1e9);
 		}
+	}
+
+	private static Duration processCpuTime() {
+		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
 	private static LoadResult drive(DataSource dataSource, JdbcScenario scenario, JdbcScenario.Workload workload,
