@@ -14,7 +14,7 @@
 # Settings (environment variables, defaults in brackets):
 #   BENCH_CONNECTIONS [64]   concurrent connections (wrk) and workers (JDBC baseline)
 #   BENCH_WRK_THREADS [2]    wrk threads
-#   BENCH_WARMUP      [10]   seconds of warm-up per scenario, not measured
+#   BENCH_WARMUP      [15]   seconds of warm-up per scenario, not measured
 #   BENCH_DURATION    [20]   measured seconds per scenario
 #   BENCH_STARTS      [3]    starts measured per variant
 #   BENCH_OWNERS      [10000], BENCH_VETS [50]
@@ -39,7 +39,7 @@ JAVA="$JAVA_HOME/bin/java"
 
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 WRK_THREADS=${BENCH_WRK_THREADS:-2}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-15}
 DURATION=${BENCH_DURATION:-20}
 STARTS=${BENCH_STARTS:-3}
 OWNERS=${BENCH_OWNERS:-10000}
