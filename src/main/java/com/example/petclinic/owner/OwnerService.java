@@ -100,7 +100,7 @@ public class OwnerService {
 	}
 
 	private OwnerResponse withPets(Owner owner) {
-		return OwnerResponse.of(owner, this.pets.findByOwnerIdInOrderByNameAscIdAsc(List.of(owner.getId())));
+		return OwnerResponse.of(owner, this.pets.findByOwnerIdOrderByNameAscIdAsc(owner.getId()));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

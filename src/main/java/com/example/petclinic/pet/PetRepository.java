@@ -18,6 +18,12 @@ public interface PetRepository extends ListCrudRepository<Pet, UUID>, JpaSpecifi
 	 */
 	List<Pet> findByOwnerIdInOrderByNameAscIdAsc(Collection<UUID> ownerIds);
 
+	/**
+	 * The pets of one owner. The single-valued parameter lets Hibernate reuse the query's
+	 * SQL translation, which it redoes on every call of a query with a list parameter.
+	 */
+	List<Pet> findByOwnerIdOrderByNameAscIdAsc(UUID ownerId);
+
 	boolean existsByOwnerId(UUID ownerId);
 
 }

@@ -53,7 +53,7 @@ public class PetService {
 		if (!this.owners.exists(ownerId)) {
 			throw new ResourceNotFoundException("Owner", ownerId);
 		}
-		return this.pets.findByOwnerIdInOrderByNameAscIdAsc(List.of(ownerId));
+		return this.pets.findByOwnerIdOrderByNameAscIdAsc(ownerId);
 	}
 
 	@RetryOnSerializationFailure

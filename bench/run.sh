@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# Benchmarks the packaged service on this machine and prints the report of BENCHMARKS.md.
+#
+#   ./bench/run.sh
+#
+# It builds the service and bench/, creates the database $BENCH_DATABASE afresh on the local
+# PostgreSQL server, migrates it by starting the service, loads the data set (10,000 owners with
+# 1-3 pets, 50 vets, 10 specialties), measures start to ready (fat jar, extracted jar), then for each
+# scenario drives the service with wrk and the same statements through plain JDBC, samples the
+# service's resident memory and CPU time, measures start to ready with a Java AOT cache (trained by
+# requests, and by starting the context as the Dockerfile does), and runs the JMH benchmark of DSQL
+# token generation. Everything listens and connects on loopback only; every step is bounded in time.
+#
+# Settings (environment variables, defaults in brackets):
+#   BENCH_CONNECTIONS [64]   concurrent connections (wrk) and workers (JDBC baseline)
+#   BENCH_WRK_THREADS [2]    wrk threads
+#   BENCH_WARMUP      [15]   seconds of warm-up per scenario, not measured
+#   BENCH_DURATION    [20]   measured seconds per scenario
+#   BENCH_STARTS      [3]    starts measured per variant
+#   BENCH_OWNERS      [10000], BENCH_VETS [50]
+#   BENCH_SCENARIOS   [owner owners-page vets add-pet mixed]
+#   BENCH_DATABASE    [petclinic_bench]  dropped and created by every run
+#   BENCH_PGHOST [127.0.0.1], BENCH_PGPORT [5432], BENCH_PGUSER [postgres]; PGPASSWORD if needed
+#   BENCH_PORT        [18080]  the service's HTTP port
+#   BENCH_SERVICE_JAVA_OPTS []  JVM options of every service start, e.g. "-Xmx256m"
+#   BENCH_JFR         [0]    1: record the load scenarios with JFR into target/bench/service-load.jfr
+#   BENCH_SKIP_BUILD  [0]    1: use the jars already built
+# Output: target/bench/ (report.md, results.tsv, logs).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+if ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+	JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA="$JAVA_HOME/bin/java"
+
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+WRK_THREADS=${BENCH_WRK_THREADS:-2}
+WARMUP=${BENCH_WARMUP:-15}
+DURATION=${BENCH_DURATION:-20}
+STARTS=${BENCH_STARTS:-3}
+OWNERS=${BENCH_OWNERS:-10000}
+VETS=${BENCH_VETS:-50}
+SCENARIOS=${BENCH_SCENARIOS:-owner owners-page vets add-pet mixed}
+DATABASE=${BENCH_DATABASE:-petclinic_bench}
+PGHOST=${BENCH_PGHOST:-127.0.0.1}
+PGPORT=${BENCH_PGPORT:-5432}
+PGUSER=${BENCH_PGUSER:-postgres}
+PORT=${BENCH_PORT:-18080}
+SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:-}
+JFR=${BENCH_JFR:-0}
+
+OUT=target/bench
+RESULTS=$OUT/results.tsv
+JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE"
+BENCH_CP="bench/target/classes:bench/target/lib/*"
+SERVICE_PID=
+
+log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
+record() { (IFS=$'\t'; printf '%s\n' "$*") >>"$RESULTS"; }
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
+case $PGHOST in 127.* | localhost | ::1) ;; *) fail "BENCH_PGHOST must be a loopback address, not $PGHOST" ;; esac
+
+stop_service() {
+	if [[ -n $SERVICE_PID ]]; then
+		kill -TERM "$SERVICE_PID" 2>/dev/null || true
+		# Bounded: a graceful stop (and writing an AOT cache) takes seconds, never minutes.
+		for _ in $(seq 600); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
+		kill -KILL "$SERVICE_PID" 2>/dev/null || true
+		wait "$SERVICE_PID" 2>/dev/null || true
+		SERVICE_PID=
+	fi
+}
+trap stop_service EXIT
+
+# Starts the service in the background: start_service LOG JAR [JVM options...]
+start_service() {
+	local logfile=$1 jar=$2
+	shift 2
+	START_NANOS=$(date +%s%N)
+	# shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
+	"$JAVA" $SERVICE_JAVA_OPTS "$@" -jar "$jar" --server.address=127.0.0.1 --server.port="$PORT" \
+		--spring.datasource.url="$JDBC_URL" --spring.datasource.username="$PGUSER" >"$logfile" 2>&1 &
+	SERVICE_PID=$!
+	SERVICE_LOG=$logfile
+}
+
+# Waits until the service answers GET /api/specialties; prints milliseconds since start_service.
+await_ready() {
+	local deadline=$((SECONDS + 120))
+	until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/api/specialties" 2>/dev/null; do
+		if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+			tail -40 "$SERVICE_LOG" >&2
+			fail "the service stopped before it was ready; see $SERVICE_LOG"
+		fi
+		((SECONDS < deadline)) || fail "the service was not ready within 120 s; see $SERVICE_LOG"
+		sleep 0.02
+	done
+	echo $((($(date +%s%N) - START_NANOS) / 1000000))
+}
+
+# Starts and stops the service BENCH_STARTS times: measure_starts VARIANT JAR [JVM options...]
+measure_starts() {
+	local variant=$1
+	shift
+	for run in $(seq "$STARTS"); do
+		start_service "$OUT/start-${variant// /-}-$run.log" "$@"
+		local millis
+		millis=$(await_ready)
+		stop_service
+		local jvm_seconds
+		jvm_seconds=$(grep -oP 'process running for \K[0-9.]+' "$SERVICE_LOG" | head -1 || true)
+		record start "$variant" "$millis" "$jvm_seconds"
+		log "start to ready, $variant, run $run: $millis ms (the JVM's own figure: ${jvm_seconds:-?} s)"
+	done
+}
+
+# wrk_run SCENARIO SECONDS: prints the scenario's result line.
+wrk_run() {
+	BENCH_SCENARIO=$1 BENCH_OWNER_IDS=$OUT/owner-ids.txt timeout $(($2 + 30)) \
+		wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s -s bench/wrk/scenario.lua \
+		"http://127.0.0.1:$PORT" | tee -a "$OUT/wrk.log" | grep -P '^http\t'
+}
+
+bench_java() {
+	"$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand "$@"
+}
+
+# User and system CPU time of a process so far, in seconds.
+process_cpu_seconds() {
+	awk -v ticks="$(getconf CLK_TCK)" '{ print ($14 + $15) / ticks }' "/proc/$1/stat"
+}
+
+sample_rss() {
+	local pid=$1
+	while kill -0 "$pid" 2>/dev/null; do
+		awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true
+		sleep 1
+	done
+}
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+: >"$RESULTS"
+record info date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+record info command "./bench/run.sh$(env | grep -oP '^BENCH_\w+=.*' | sed 's/^/ /' | tr -d '\n')"
+record info machine "$(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(uname -sr)"
+record info java "$("$JAVA" -version 2>&1 | head -1)"
+record info connections "$CONNECTIONS"
+record info warmup "$WARMUP"
+record info duration "$DURATION"
+record info load-before "$(load_average)"
+log "load average before the run: $(load_average) ($(nproc) CPUs); a busy machine makes the figures preliminary"
+
+if ! command -v wrk >/dev/null; then
+	log "installing wrk"
+	if [[ $(id -u) -eq 0 ]]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
+fi
+record info wrk "$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+record info postgresql "$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -Atc 'show server_version')"
+
+if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+	log "building the service and the benchmark"
+	./mvnw -B -q -Dmaven.test.skip=true package >"$OUT/build.log" 2>&1 || fail "the build failed; see $OUT/build.log"
+	./mvnw -B -q -f bench/pom.xml package >>"$OUT/build.log" 2>&1 || fail "the build failed; see $OUT/build.log"
+fi
+FAT_JAR=$(ls target/dsql-petclinic-*.jar)
+"$JAVA" -Djarmode=tools -jar "$FAT_JAR" extract --destination "$OUT/extracted" >/dev/null
+EXTRACTED_JAR="$OUT/extracted/$(basename "$FAT_JAR")"
+
+log "creating the database $DATABASE"
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -v ON_ERROR_STOP=1 -q \
+	-c "drop database if exists $DATABASE with (force)" -c "create database $DATABASE" >/dev/null
+
+log "migrating it (first start) and loading the data set"
+start_service "$OUT/migrate.log" "$EXTRACTED_JAR"
+migrated_millis=$(await_ready)
+record start "extracted jar, empty database (runs the migrations)" "$migrated_millis" ""
+bench_java load-data --jdbc-url="$JDBC_URL" --username="$PGUSER" --owners="$OWNERS" --vets="$VETS" \
+	--owner-ids="$OUT/owner-ids.txt"
+stop_service
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DATABASE" -q -c "vacuum analyze" >/dev/null
+
+log "measuring start to ready"
+measure_starts "fat jar" "$FAT_JAR"
+measure_starts "extracted jar" "$EXTRACTED_JAR"
+
+log "load scenarios: $SCENARIOS; $CONNECTIONS connections, ${WARMUP} s warm-up and ${DURATION} s measured each"
+jfr_options=()
+if [[ $JFR == 1 ]]; then
+	jfr_options=("-XX:StartFlightRecording=filename=$OUT/service-load.jfr,settings=profile")
+fi
+start_service "$OUT/service-load.log" "$EXTRACTED_JAR" "${jfr_options[@]}"
+await_ready >/dev/null
+sample_rss "$SERVICE_PID" >"$OUT/rss-kib.txt" &
+pool_size=
+for scenario in $SCENARIOS; do
+	wrk_run "$scenario" "$WARMUP" >/dev/null
+	# The baseline gets a pool as large as the one the service has filled by now.
+	if [[ -z $pool_size ]]; then
+		pool_size=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -Atc \
+			"select count(*) from pg_stat_activity where datname = '$DATABASE'")
+		record info pool-size "$pool_size connections (service's and JDBC baseline's)"
+	fi
+	cpu_before=$(process_cpu_seconds "$SERVICE_PID")
+	line=$(wrk_run "$scenario" "$DURATION")
+	record "$line"
+	record cpu "$scenario" service "$(awk -v a="$cpu_before" -v b="$(process_cpu_seconds "$SERVICE_PID")" 'BEGIN { print b - a }')"
+	log "service: $line"
+	lines=$(timeout $((WARMUP + DURATION + 60)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand \
+		jdbc --jdbc-url="$JDBC_URL" --username="$PGUSER" --scenario="$scenario" --connections="$CONNECTIONS" \
+		--pool-size="$pool_size" --warmup="$WARMUP" --duration="$DURATION" --owner-ids="$OUT/owner-ids.txt")
+	printf '%s\n' "$lines" >>"$RESULTS"
+	log "jdbc:    $(head -1 <<<"$lines")"
+done
+peak_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVICE_PID/status")
+stop_service
+wait
+record memory "$(sort -n "$OUT/rss-kib.txt" | tail -1)" "$peak_kib"
+
+log "training a Java AOT cache, then measuring start to ready with it"
+start_service "$OUT/aot-training.log" "$EXTRACTED_JAR" -XX:AOTCacheOutput="$OUT/app.aot"
+await_ready >/dev/null
+for scenario in owner owners-page vets add-pet; do wrk_run "$scenario" 3 >/dev/null; done
+stop_service
+[[ -f $OUT/app.aot ]] || fail "the training run wrote no AOT cache; see $OUT/aot-training.log"
+measure_starts "extracted jar + AOT cache trained with requests" "$EXTRACTED_JAR" -XX:AOTCache="$OUT/app.aot"
+
+log "training a Java AOT cache the Dockerfile's way (the context starts, then the JVM exits), then measuring"
+start_service "$OUT/aot-training-refresh.log" "$EXTRACTED_JAR" -XX:AOTCacheOutput="$OUT/app-refresh.aot" \
+	-Dspring.context.exit=onRefresh
+for _ in $(seq 1200); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
+stop_service
+[[ -f $OUT/app-refresh.aot ]] || fail "the training run wrote no AOT cache; see $OUT/aot-training-refresh.log"
+measure_starts "extracted jar + AOT cache trained at refresh" "$EXTRACTED_JAR" -XX:AOTCache="$OUT/app-refresh.aot"
+
+log "JMH: DSQL token generation"
+timeout 300 "$JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main TokenGenerationBenchmark -rf csv -rff "$OUT/jmh.csv" \
+	>"$OUT/jmh.log" 2>&1 || fail "JMH failed; see $OUT/jmh.log"
+
+record info load-after "$(load_average)"
+log "load average after the run: $(load_average)"
+bench_java report --results="$RESULTS" --jmh="$OUT/jmh.csv" | tee "$OUT/report.md"

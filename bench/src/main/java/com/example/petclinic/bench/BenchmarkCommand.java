@@ -1,0 +1,61 @@
+package com.example.petclinic.bench;
+
+import java.util.Arrays;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Entry point of the benchmark's Java steps; {@code bench/run.sh} calls one command at a
+ * time.
+ *
+ * <ul>
+ * <li>{@code load-data --jdbc-url= --owners= --vets= --owner-ids=}: writes the data set
+ * and the owners' ids, for the load generators to pick from;</li>
+ * <li>{@code jdbc --jdbc-url= --scenario= --connections= --pool-size= --warmup=
+ * --duration= --owner-ids=}: drives a scenario as plain JDBC statements and prints one
+ * result line;</li>
+ * <li>{@code report --results= --jmh=}: prints the Markdown report of a run.</li>
+ * </ul>
+ */
+public final class BenchmarkCommand {
+
+	private BenchmarkCommand() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length == 0) {
+			System.err.println("Usage: BenchmarkCommand load-data|jdbc|report --name=value ...");
+			System.exit(2);
+		}
+		Arguments arguments = Arguments.parse(args, 1);
+		switch (args[0]) {
+			case "load-data" -> {
+				try (HikariDataSource dataSource = dataSource(arguments, 1)) {
+					new ClinicDataSet(arguments.integer("owners", 10_000), arguments.integer("vets", 50))
+						.load(dataSource, arguments.path("owner-ids"));
+				}
+			}
+			case "jdbc" -> JdbcBaseline.run(arguments);
+			case "report" -> BenchmarkReport.print(arguments.path("results"), arguments.path("jmh"), System.out);
+			default -> throw new IllegalArgumentException(
+					"Unknown command '%s' in %s".formatted(args[0], Arrays.toString(args)));
+		}
+	}
+
+	static HikariDataSource dataSource(Arguments arguments, int poolSize) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(arguments.string("jdbc-url"));
+		config.setUsername(arguments.string("username", "postgres"));
+		// The password, if the server wants one, comes the way psql takes it, never as an
+		// argument.
+		String password = System.getenv("PGPASSWORD");
+		if (password != null) {
+			config.setPassword(password);
+		}
+		config.setMaximumPoolSize(poolSize);
+		config.setPoolName("bench");
+		return new HikariDataSource(config);
+	}
+
+}

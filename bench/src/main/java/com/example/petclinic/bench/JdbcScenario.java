@@ -1,0 +1,200 @@
+package com.example.petclinic.bench;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+/**
+ * The HTTP scenarios of {@code bench/wrk/scenario.lua} as the plain JDBC statements the
+ * service issues for them, in the same transactions: the raw database path the service is
+ * compared with. Every row is read into an object, as the service must, but nothing is
+ * mapped to JSON.
+ */
+enum JdbcScenario {
+
+	/** {@code GET /api/owners/{id}}: the owner, then its pets. */
+	OWNER("owner") {
+		@Override
+		void execute(DataSource dataSource, Workload workload, ThreadLocalRandom random) throws SQLException {
+			try (Connection connection = readOnlyTransaction(dataSource)) {
+				UUID id = workload.anyOwnerId(random);
+				List<Object[]> owner = rows(connection, "select id, name, city, telephone from owner where id = ?",
+						List.of(id));
+				if (owner.isEmpty()) {
+					throw new SQLException("No owner " + id);
+				}
+				petsOf(connection, List.of(id));
+				connection.commit();
+			}
+		}
+	},
+
+	/**
+	 * {@code GET /api/owners?page=}: a page of 20 owners by name, the count, and the pets
+	 * of the page's owners.
+	 */
+	OWNERS_PAGE("owners-page") {
+		@Override
+		void execute(DataSource dataSource, Workload workload, ThreadLocalRandom random) throws SQLException {
+			try (Connection connection = readOnlyTransaction(dataSource)) {
+				List<Object[]> owners = rows(connection,
+						"select id, name, city, telephone from owner order by name, id offset ? rows fetch first ? rows only",
+						List.of(PAGE_SIZE * random.nextInt(workload.ownerPages()), PAGE_SIZE));
+				rows(connection, "select count(*) from owner", List.of());
+				petsOf(connection, owners.stream().map((row) -> row[0]).toList());
+				connection.commit();
+			}
+		}
+	},
+
+	/**
+	 * {@code GET /api/vets}: the first page of 20 vets by name, the count, and the
+	 * specialties of the page's vets.
+	 */
+	VETS("vets") {
+		@Override
+		void execute(DataSource dataSource, Workload workload, ThreadLocalRandom random) throws SQLException {
+			try (Connection connection = readOnlyTransaction(dataSource)) {
+				List<Object[]> vets = rows(connection,
+						"select id, name from vet order by name, id fetch first ? rows only", List.of(PAGE_SIZE));
+				rows(connection, "select count(*) from vet", List.of());
+				List<Object> ids = vets.stream().map((row) -> row[0]).toList();
+				rows(connection, "select \"B\", \"A\" from \"_SpecialtyToVet\" where \"B\" in (%s)"
+					.formatted(placeholders(ids.size())), ids);
+				connection.commit();
+			}
+		}
+	},
+
+	/**
+	 * {@code POST /api/owners/{id}/pets}: lock the owner so that it cannot be deleted
+	 * meanwhile, then insert the pet.
+	 */
+	ADD_PET("add-pet") {
+		@Override
+		void execute(DataSource dataSource, Workload workload, ThreadLocalRandom random) throws SQLException {
+			try (Connection connection = dataSource.getConnection()) {
+				connection.setAutoCommit(false);
+				UUID ownerId = workload.anyOwnerId(random);
+				if (rows(connection, "select id from owner where id = ? for update", List.of(ownerId)).isEmpty()) {
+					throw new SQLException("No owner " + ownerId);
+				}
+				try (PreparedStatement insert = connection
+					.prepareStatement("insert into pet (id, name, \"birthDate\", \"ownerId\") values (?, ?, ?, ?)")) {
+					insert.setObject(1, UUID.randomUUID());
+					insert.setString(2, "Bench");
+					insert.setDate(3, Date.valueOf(NEW_PET_BIRTH_DATE));
+					insert.setObject(4, ownerId);
+					insert.executeUpdate();
+				}
+				connection.commit();
+			}
+		}
+	},
+
+	/**
+	 * 80% reads, 20% writes: 50% {@link #OWNER}, 20% {@link #OWNERS_PAGE}, 10%
+	 * {@link #VETS}, 20% {@link #ADD_PET}.
+	 */
+	MIXED("mixed") {
+		@Override
+		void execute(DataSource dataSource, Workload workload, ThreadLocalRandom random) throws SQLException {
+			int roll = random.nextInt(100);
+			JdbcScenario scenario = (roll < 50) ? OWNER : (roll < 70) ? OWNERS_PAGE : (roll < 80) ? VETS : ADD_PET;
+			scenario.execute(dataSource, workload, random);
+		}
+	};
+
+	static final int PAGE_SIZE = 20;
+
+	private static final LocalDate NEW_PET_BIRTH_DATE = LocalDate.of(2020, 2, 29);
+
+	private final String scenarioName;
+
+	JdbcScenario(String scenarioName) {
+		this.scenarioName = scenarioName;
+	}
+
+	String scenarioName() {
+		return this.scenarioName;
+	}
+
+	abstract void execute(DataSource dataSource, Workload workload, ThreadLocalRandom random) throws SQLException;
+
+	static JdbcScenario named(String name) {
+		for (JdbcScenario scenario : values()) {
+			if (scenario.scenarioName.equals(name)) {
+				return scenario;
+			}
+		}
+		throw new IllegalArgumentException("Unknown scenario '%s'".formatted(name));
+	}
+
+	/** Like the service's {@code @Transactional(readOnly = true)}. */
+	private static Connection readOnlyTransaction(DataSource dataSource) throws SQLException {
+		Connection connection = dataSource.getConnection();
+		connection.setAutoCommit(false);
+		connection.setReadOnly(true);
+		return connection;
+	}
+
+	private static void petsOf(Connection connection, List<?> ownerIds) throws SQLException {
+		if (!ownerIds.isEmpty()) {
+			rows(connection,
+					"select id, name, \"birthDate\", \"ownerId\" from pet where \"ownerId\" in (%s) order by name, id"
+						.formatted(placeholders(ownerIds.size())),
+					ownerIds);
+		}
+	}
+
+	private static String placeholders(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
+	}
+
+	private static List<Object[]> rows(Connection connection, String sql, List<?> parameters) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.size(); i++) {
+				statement.setObject(i + 1, parameters.get(i));
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				int columns = result.getMetaData().getColumnCount();
+				List<Object[]> rows = new ArrayList<>();
+				while (result.next()) {
+					Object[] row = new Object[columns];
+					for (int c = 0; c < columns; c++) {
+						row[c] = result.getObject(c + 1);
+					}
+					rows.add(row);
+				}
+				return rows;
+			}
+		}
+	}
+
+	/**
+	 * What the scenarios pick from: the data set's owners and its number of full owner
+	 * pages.
+	 */
+	record Workload(List<UUID> ownerIds) {
+
+		UUID anyOwnerId(ThreadLocalRandom random) {
+			return this.ownerIds.get(random.nextInt(this.ownerIds.size()));
+		}
+
+		int ownerPages() {
+			return Math.max(1, this.ownerIds.size() / PAGE_SIZE);
+		}
+
+	}
+
+}
