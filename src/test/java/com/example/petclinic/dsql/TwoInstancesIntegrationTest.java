@@ -7,11 +7,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +53,8 @@ class TwoInstancesIntegrationTest {
 	private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(4);
+
+	private final Semaphore preparingOneAtATime = new Semaphore(1);
 
 	private String url;
 
@@ -123,21 +127,37 @@ class TwoInstancesIntegrationTest {
 		}
 	}
 
+	/**
+	 * Starts an instance whose context refresh (Liquibase's migration first) begins at
+	 * the same moment as the other's. What comes before it, preparing the environment and
+	 * the logging system, runs one instance at a time: Spring Boot initializes the JVM's
+	 * one logging system there, which two applications cannot do at once in one JVM.
+	 */
 	private CompletableFuture<ConfigurableApplicationContext> startAfter(CyclicBarrier start) {
 		PostgresConnectionDetails server = TestDatabase.connectionDetails();
 		return CompletableFuture.supplyAsync(() -> {
-			try {
-				start.await(10, TimeUnit.SECONDS);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("The instances did not start together", ex);
-			}
+			awaitOrFail(() -> this.preparingOneAtATime.tryAcquire(1, TimeUnit.MINUTES));
 			return new SpringApplicationBuilder(PetClinicApplication.class, GuardedStatements.class)
 				.properties("server.port=0", "spring.datasource.url=" + this.url,
 						"spring.datasource.username=" + server.username(),
 						"spring.datasource.password=" + server.password(), "spring.main.banner-mode=off")
+				.initializers((context) -> {
+					this.preparingOneAtATime.release();
+					awaitOrFail(() -> start.await(1, TimeUnit.MINUTES) >= 0);
+				})
 				.run();
 		}, this.threads);
+	}
+
+	private static void awaitOrFail(Callable<Boolean> waiting) {
+		try {
+			if (!waiting.call()) {
+				throw new IllegalStateException("The instances did not start together");
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The instances did not start together", ex);
+		}
 	}
 
 	private int port(int instance) {
