@@ -1,11 +1,11 @@
 package com.example.petclinic;
 
+import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -91,15 +91,7 @@ class ManagementEndpointsIntegrationTest {
 	}
 
 	private JsonNode json(String uri) {
-		return JsonMapper.shared()
-			.readTree(this.http.get()
-				.uri(uri)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody());
+		return new ClinicApi(this.http).getJson(uri);
 	}
 
 }

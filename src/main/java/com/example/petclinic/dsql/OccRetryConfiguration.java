@@ -35,9 +35,8 @@ class OccRetryConfiguration {
 	}
 
 	// Static and infrastructure, like Spring's transaction advisor: advisors are looked
-	// up
-	// while other beans are still being created, so the retry itself is only resolved
-	// at the first call.
+	// up while other beans are still being created, so the retry itself is only
+	// resolved at the first call.
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static Advisor occRetryAdvisor(ObjectProvider<OccRetry> occRetry) {

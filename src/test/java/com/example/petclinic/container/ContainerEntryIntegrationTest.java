@@ -235,10 +235,9 @@ class ContainerEntryIntegrationTest {
 	private static Map<String, String> serviceEnvironment(Stage runtime) throws IOException {
 		PostgresConnectionDetails database = TestDatabase.connectionDetails();
 		Map<String, String> environment = new HashMap<>(runtime.environment());
-		// What a container user passes with `docker run -e`: another port, since 8080 may
-		// be
-		// taken on this machine, the database, JSON logs and the request log of Spring
-		// MVC.
+		// What a container user passes with `docker run -e`: another port, since 8080
+		// may be taken on this machine, the database, JSON logs and the request log of
+		// Spring MVC.
 		environment.put("SERVER_PORT", String.valueOf(freePort()));
 		environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
 		environment.put("SPRING_DATASOURCE_USERNAME", database.username());

@@ -95,8 +95,7 @@ final class PackagedJar {
 	}
 
 	// A local Maven repository keeps a jar in .../<artifact>/<version>/; the version
-	// decides
-	// the layer (snapshot-dependencies or dependencies).
+	// decides the layer (snapshot-dependencies or dependencies).
 	private static Library library(File jar) {
 		File versionDirectory = jar.getParentFile();
 		LibraryCoordinates coordinates = LibraryCoordinates.of(null, versionDirectory.getParentFile().getName(),

@@ -84,9 +84,8 @@ class DsqlTokenDataSourceIntegrationTest {
 	void aConnectionPastItsMaxLifetimeIsReplacedByANewBackendWithAFreshToken() throws Exception {
 		DsqlTokenDataSource pool = pool(Duration.ofMinutes(15), 0, 1);
 		pool.getConnection().close();
-		// HikariCP refuses a max lifetime under 30 s at start, but applies a changed one
-		// to
-		// the connections it opens from then on.
+		// HikariCP refuses a max lifetime under 30 s at start, but applies a changed
+		// one to the connections it opens from then on.
 		pool.getHikariConfigMXBean().setMaxLifetime(1000);
 		pool.getHikariPoolMXBean().softEvictConnections();
 		long before;

@@ -5,6 +5,8 @@ import java.util.UUID;
 import com.example.petclinic.owner.OwnerResponse;
 import com.example.petclinic.pet.PetResponse;
 import com.example.petclinic.vet.VetResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,6 +44,21 @@ public final class ClinicApi {
 				{"name": "%s", "specialties": [%s]}""".formatted(name,
 				(specialties.length > 0) ? "\"" + names + "\"" : ""), VetResponse.class)
 			.id();
+	}
+
+	/**
+	 * The JSON body of a {@code GET} that must answer {@code 200}.
+	 */
+	public JsonNode getJson(String uri) {
+		return JsonMapper.shared()
+			.readTree(this.http.get()
+				.uri(uri)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody());
 	}
 
 	private <T> T post(String uri, String json, Class<T> type) {

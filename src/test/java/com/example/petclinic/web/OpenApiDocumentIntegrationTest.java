@@ -50,15 +50,7 @@ class OpenApiDocumentIntegrationTest {
 
 	@BeforeEach
 	void readDocument() {
-		this.document = JsonMapper.shared()
-			.readTree(this.http.get()
-				.uri("/v3/api-docs")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody());
+		this.document = new ClinicApi(this.http).getJson("/v3/api-docs");
 	}
 
 	@Test
