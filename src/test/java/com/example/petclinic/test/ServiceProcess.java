@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.example.petclinic.PetClinicApplication;
+
 /**
  * An instance of the service in a JVM of its own, as each instance of a deployment runs:
- * it shares nothing with the test or with another instance but the database. It runs
- * {@link GuardedPetClinicApplication} on the test's Java and class path, on a port of its
- * own, and writes its output to a file that a failure shows.
+ * it shares nothing with the test or with another instance but the database. It runs the
+ * service's own main class on the test's Java and class path, on a port of its own, with
+ * its statements checked by the {@link DsqlStatementGuard}
+ * ({@link GuardedStatementsReport}), and writes its output to a file that a failure
+ * shows.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -49,11 +53,11 @@ public final class ServiceProcess implements AutoCloseable {
 		Path output = directory.resolve(name + ".log");
 		Path violations = directory.resolve(name + "-violations.txt");
 		Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), GuardedPetClinicApplication.class.getName(),
-				"--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=" + database.username(),
+				"-cp", System.getProperty("java.class.path"), PetClinicApplication.class.getName(),
+				"--spring.main.sources=" + GuardedStatementsReport.class.getName(), "--server.port=" + port,
+				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(), "--spring.main.banner-mode=off",
-				"--" + GuardedPetClinicApplication.VIOLATIONS_FILE + "=" + violations))
+				"--" + GuardedStatementsReport.FILE + "=" + violations))
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.start();
