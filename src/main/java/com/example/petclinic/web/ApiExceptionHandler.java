@@ -1,6 +1,7 @@
 package com.example.petclinic.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	private static final String DATA_EXCEPTION_CLASS = "22";
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -84,11 +87,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * A constraint of the database caught what the service's own checks did not see, for
-	 * example two clients creating the same specialty at once.
+	 * example two clients creating the same specialty at once: {@code 409}. Or the
+	 * database could not take a value of the request at all (SQLSTATE class {@code 22},
+	 * data exception), such as text with the character U+0000, which PostgreSQL and
+	 * Aurora DSQL cannot store: {@code 400}.
 	 */
 	@ExceptionHandler
 	ProblemDetail handleDataIntegrityViolation(DataIntegrityViolationException ex) {
-		logger.info("Request refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
+			logger.info("Request refused, the database cannot take one of its values: {}", sql.getMessage());
+			return problem(HttpStatus.BAD_REQUEST,
+					"The request holds a value the database cannot store, such as the character U+0000");
+		}
+		logger.info("Request refused by a database constraint: {}", cause.getMessage());
 		return problem(HttpStatus.CONFLICT, "The request conflicts with the current state of the resource");
 	}
 

@@ -36,8 +36,14 @@ public record PageParameters(@Min(0) @Nullable Integer page, @Min(1) @Max(MAX_SI
 	 */
 	public Pageable toPageable(Set<String> sortable, Sort defaultSort) {
 		Sort order = (this.sort == null || this.sort.isEmpty()) ? defaultSort : parseSort(sortable);
-		return PageRequest.of((this.page != null) ? this.page : 0, (this.size != null) ? this.size : DEFAULT_SIZE,
-				order.and(Sort.by("id")));
+		int number = (this.page != null) ? this.page : 0;
+		int pageSize = (this.size != null) ? this.size : DEFAULT_SIZE;
+		if ((long) number * pageSize > Integer.MAX_VALUE) {
+			throw new InvalidQueryParameterException("page",
+					"Page %d of size %d would start after row %,d, the furthest a page can start".formatted(number,
+							pageSize, Integer.MAX_VALUE));
+		}
+		return PageRequest.of(number, pageSize, order.and(Sort.by("id")));
 	}
 
 	// "sort=name,desc&sort=city" arrives as ["name,desc", "city"], a lone

@@ -106,6 +106,39 @@ class ProblemResponsesIntegrationTest {
 	}
 
 	@Test
+	void pageStartingBeyondTheFurthestOffsetIsABadRequest() {
+		this.http.get()
+			.uri("/api/owners?page=2147483647&size=100")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("page")
+			.jsonPath("$.detail")
+			.isEqualTo(
+					"Page 2147483647 of size 100 would start after row 2,147,483,647, the furthest a page can start");
+	}
+
+	@Test
+	void textTheDatabaseCannotStoreIsABadRequestAndNothingIsCreated() {
+		String detail = "The request holds a value the database cannot store, such as the character U+0000";
+		assertProblem(postOwner("{\"name\": \"Null\\u0000Byte\", \"city\": \"Anytown\"}"), HttpStatus.BAD_REQUEST,
+				detail);
+		assertProblem(this.http.get()
+			.uri((uri) -> uri.path("/api/owners").queryParam("name", "Null\u0000").build())
+			.exchange(), HttpStatus.BAD_REQUEST, detail);
+		this.http.get()
+			.uri("/api/owners?name=Null")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.content")
+			.isEmpty();
+	}
+
+	@Test
 	void unsupportedMethodIsMethodNotAllowed() {
 		assertProblem(this.http.delete().uri("/api/owners").exchange(), HttpStatus.METHOD_NOT_ALLOWED, null);
 		assertProblem(this.http.put().uri("/api/specialties/Cats").exchange(), HttpStatus.METHOD_NOT_ALLOWED, null);
