@@ -4,11 +4,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.example.petclinic.migration.LiquibaseRollback;
 import com.example.petclinic.sample.PetClinicSample;
 import com.example.petclinic.sample.PetClinicSample.SampleData;
 import com.example.petclinic.sample.SampleChecks;
 import com.example.petclinic.sample.SampleChecks.Check;
-import com.example.petclinic.specialty.Specialty;
+import com.example.petclinic.specialty.SpecialtyResponse;
 import com.example.petclinic.specialty.SpecialtyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ class CommandRunner implements ApplicationRunner {
 	private void runSample() {
 		List<String> present = this.specialties.all()
 			.stream()
-			.map(Specialty::getName)
+			.map(SpecialtyResponse::name)
 			.filter(PetClinicSample.SPECIALTIES::contains)
 			.toList();
 		if (!present.isEmpty()) {

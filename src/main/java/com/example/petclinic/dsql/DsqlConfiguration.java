@@ -3,18 +3,13 @@ package com.example.petclinic.dsql;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import liquibase.Liquibase;
-import liquibase.integration.spring.Customizer;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -23,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * Spring Boot's {@code spring.datasource.*} one.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(OnDsqlEndpointCondition.class)
+@ConditionalOnDsqlEndpoint
 @EnableConfigurationProperties(DsqlProperties.class)
 public class DsqlConfiguration {
 
@@ -78,17 +73,6 @@ public class DsqlConfiguration {
 		dataSource.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
 		dataSource.setMaxLifetime(Duration.ofMinutes(55).toMillis());
 		return dataSource;
-	}
-
-	@Bean
-	Customizer<Liquibase> dsqlAsyncIndexes() {
-		return DsqlLiquibaseMigration.asyncIndexes();
-	}
-
-	@Bean
-	@ConditionalOnBooleanProperty(name = "petclinic.dsql.wait-for-index-builds", matchIfMissing = true)
-	static BeanPostProcessor dsqlWaitForIndexBuilds() {
-		return DsqlLiquibaseMigration.waitForIndexBuilds();
 	}
 
 	/**

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "owner")
-public class Owner {
+class Owner {
 
 	@Id
 	@GeneratedValue

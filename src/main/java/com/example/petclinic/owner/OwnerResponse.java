@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.petclinic.pet.Pet;
+import com.example.petclinic.pet.PetResponse;
 import org.jspecify.annotations.Nullable;
 
 public record OwnerResponse(UUID id, String name, String city, @Nullable String telephone, List<OwnedPet> pets) {
 
-	static OwnerResponse of(Owner owner, List<Pet> pets) {
+	static OwnerResponse of(Owner owner, List<PetResponse> pets) {
 		return new OwnerResponse(owner.getId(), owner.getName(), owner.getCity(), owner.getTelephone(),
 				pets.stream().map(OwnedPet::of).toList());
 	}
@@ -19,8 +19,8 @@ public record OwnerResponse(UUID id, String name, String city, @Nullable String 
 	 */
 	public record OwnedPet(UUID id, String name, LocalDate birthDate) {
 
-		static OwnedPet of(Pet pet) {
-			return new OwnedPet(pet.getId(), pet.getName(), pet.getBirthDate());
+		static OwnedPet of(PetResponse pet) {
+			return new OwnedPet(pet.id(), pet.name(), pet.birthDate());
 		}
 
 	}

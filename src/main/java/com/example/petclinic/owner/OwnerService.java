@@ -2,15 +2,16 @@ package com.example.petclinic.owner;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.example.petclinic.dsql.RetryOnSerializationFailure;
-import com.example.petclinic.pet.Pet;
-import com.example.petclinic.pet.PetRepository;
-import com.example.petclinic.web.IfMatch;
-import com.example.petclinic.web.ResourceConflictException;
-import com.example.petclinic.web.ResourceNotFoundException;
+import com.example.petclinic.pet.PetResponse;
+import com.example.petclinic.pet.PetService;
+import com.example.petclinic.usecase.Precondition;
+import com.example.petclinic.usecase.ResourceConflictException;
+import com.example.petclinic.usecase.ResourceNotFoundException;
+import com.example.petclinic.usecase.WriteUseCase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -27,9 +28,9 @@ public class OwnerService {
 
 	private final OwnerRepository owners;
 
-	private final PetRepository pets;
+	private final PetService pets;
 
-	OwnerService(OwnerRepository owners, PetRepository pets) {
+	OwnerService(OwnerRepository owners, PetService pets) {
 		this.owners = owners;
 		this.pets = pets;
 	}
@@ -38,9 +39,9 @@ public class OwnerService {
 	public Page<OwnerResponse> search(@Nullable String name, Pageable pageable) {
 		Page<Owner> page = (name == null || name.isBlank()) ? this.owners.findAll(pageable)
 				: this.owners.findByNameStartingWithIgnoreCase(name, pageable);
-		Map<UUID, List<Pet>> petsByOwner = this.pets.findByOwnerIdInOrderByNameAscIdAsc(page.map(Owner::getId).toList())
+		Map<UUID, List<PetResponse>> petsByOwner = this.pets.ofExistingOwners(page.map(Owner::getId).toList())
 			.stream()
-			.collect(Collectors.groupingBy(Pet::getOwnerId));
+			.collect(Collectors.groupingBy((pet) -> Objects.requireNonNull(pet.ownerId())));
 		return page.map((owner) -> OwnerResponse.of(owner, petsByOwner.getOrDefault(owner.getId(), List.of())));
 	}
 
@@ -49,17 +50,15 @@ public class OwnerService {
 		return withPets(find(id));
 	}
 
-	@RetryOnSerializationFailure
-	@Transactional
+	@WriteUseCase
 	public OwnerResponse create(OwnerRequest request) {
 		return withPets(this.owners.save(new Owner(request.name(), request.city(), blankToNull(request.telephone()))));
 	}
 
-	@RetryOnSerializationFailure
-	@Transactional
-	public OwnerResponse update(UUID id, OwnerRequest request, IfMatch ifMatch) {
+	@WriteUseCase
+	public OwnerResponse update(UUID id, OwnerRequest request, Precondition precondition) {
 		Owner owner = find(id);
-		ifMatch.require(() -> withPets(owner));
+		precondition.require(() -> withPets(owner));
 		owner.update(request.name(), request.city(), blankToNull(request.telephone()));
 		return withPets(owner);
 	}
@@ -80,15 +79,14 @@ public class OwnerService {
 	 * locked first so that the check and the delete below act on an owner no one else can
 	 * touch until commit.
 	 */
-	@RetryOnSerializationFailure
-	@Transactional
-	public void delete(UUID id, IfMatch ifMatch) {
+	@WriteUseCase
+	public void delete(UUID id, Precondition precondition) {
 		if (this.owners.lockById(id).isEmpty()) {
 			throw new ResourceNotFoundException("Owner", id);
 		}
 		Owner owner = find(id);
-		ifMatch.require(() -> withPets(owner));
-		if (this.pets.existsByOwnerId(id)) {
+		precondition.require(() -> withPets(owner));
+		if (this.pets.anyOfOwner(id)) {
 			throw new ResourceConflictException(
 					"Owner %s still has pets; delete or move them to another owner first".formatted(id));
 		}
@@ -100,7 +98,7 @@ public class OwnerService {
 	}
 
 	private OwnerResponse withPets(Owner owner) {
-		return OwnerResponse.of(owner, this.pets.findByOwnerIdOrderByNameAscIdAsc(owner.getId()));
+		return OwnerResponse.of(owner, this.pets.ofExistingOwner(owner.getId()));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

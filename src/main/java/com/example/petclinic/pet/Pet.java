@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "pet")
-public class Pet {
+class Pet {
 
 	@Id
 	@GeneratedValue

@@ -42,13 +42,12 @@ class PetController {
 	@GetMapping("/api/pets")
 	PagedModel<PetResponse> search(@RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable UUID ownerId, @Valid PageParameters paging) {
-		return new PagedModel<>(
-				this.pets.search(name, ownerId, paging.toPageable(SORTABLE, Sort.by("name"))).map(PetResponse::of));
+		return new PagedModel<>(this.pets.search(name, ownerId, paging.toPageable(SORTABLE, Sort.by("name"))));
 	}
 
 	@GetMapping("/api/pets/{id}")
 	ResponseEntity<PetResponse> get(@PathVariable UUID id) {
-		return tagged(PetResponse.of(this.pets.get(id)));
+		return tagged(this.pets.get(id));
 	}
 
 	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)
@@ -57,7 +56,7 @@ class PetController {
 	ResponseEntity<PetResponse> update(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@Valid @RequestBody PetRequest request) {
-		return tagged(PetResponse.of(this.pets.update(id, request, this.tags.ifMatch(ifMatch))));
+		return tagged(this.pets.update(id, request, this.tags.ifMatch(ifMatch)));
 	}
 
 	@DeleteMapping("/api/pets/{id}")
@@ -69,13 +68,13 @@ class PetController {
 
 	@GetMapping("/api/owners/{ownerId}/pets")
 	List<PetResponse> ofOwner(@PathVariable UUID ownerId) {
-		return this.pets.ofOwner(ownerId).stream().map(PetResponse::of).toList();
+		return this.pets.ofOwner(ownerId);
 	}
 
 	@PostMapping("/api/owners/{ownerId}/pets")
 	ResponseEntity<PetResponse> add(@PathVariable UUID ownerId, @Valid @RequestBody NewPetRequest request) {
-		Pet pet = this.pets.add(ownerId, request);
-		return ResponseEntity.created(Locations.of("/api/pets/{id}", pet.getId())).body(PetResponse.of(pet));
+		PetResponse pet = this.pets.add(ownerId, request);
+		return ResponseEntity.created(Locations.of("/api/pets/{id}", pet.id())).body(pet);
 	}
 
 	private ResponseEntity<PetResponse> tagged(PetResponse pet) {

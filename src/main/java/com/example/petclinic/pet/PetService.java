@@ -1,18 +1,20 @@
 package com.example.petclinic.pet;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.petclinic.dsql.RetryOnSerializationFailure;
-import com.example.petclinic.web.IfMatch;
-import com.example.petclinic.web.MissingReferenceException;
-import com.example.petclinic.web.ResourceNotFoundException;
+import com.example.petclinic.usecase.MissingReferenceException;
+import com.example.petclinic.usecase.Precondition;
+import com.example.petclinic.usecase.ResourceNotFoundException;
+import com.example.petclinic.usecase.WriteUseCase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -31,7 +33,7 @@ public class PetService {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<Pet> search(@Nullable String name, @Nullable UUID ownerId, Pageable pageable) {
+	public Page<PetResponse> search(@Nullable String name, @Nullable UUID ownerId, Pageable pageable) {
 		Specification<Pet> matching = Specification.unrestricted();
 		if (name != null && !name.isBlank()) {
 			String prefix = name.toLowerCase() + "%";
@@ -40,49 +42,77 @@ public class PetService {
 		if (ownerId != null) {
 			matching = matching.and((pet, query, cb) -> cb.equal(pet.get("ownerId"), ownerId));
 		}
-		return this.pets.findAll(matching, pageable);
+		return this.pets.findAll(matching, pageable).map(PetResponse::of);
 	}
 
 	@Transactional(readOnly = true)
-	public Pet get(UUID id) {
-		return this.pets.findById(id).orElseThrow(() -> new ResourceNotFoundException("Pet", id));
+	public PetResponse get(UUID id) {
+		return PetResponse.of(find(id));
 	}
 
 	@Transactional(readOnly = true)
-	public List<Pet> ofOwner(UUID ownerId) {
+	public List<PetResponse> ofOwner(UUID ownerId) {
 		if (!this.owners.exists(ownerId)) {
 			throw new ResourceNotFoundException("Owner", ownerId);
 		}
-		return this.pets.findByOwnerIdOrderByNameAscIdAsc(ownerId);
+		return ofExistingOwner(ownerId);
 	}
 
-	@RetryOnSerializationFailure
-	@Transactional
-	public Pet add(UUID ownerId, NewPetRequest request) {
+	/**
+	 * The pets of an owner the caller has read, sorted by name, in the caller's
+	 * transaction. The single-valued parameter lets Hibernate reuse the query's SQL
+	 * translation, which it redoes on every call of a query with a list parameter.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<PetResponse> ofExistingOwner(UUID ownerId) {
+		return this.pets.findByOwnerIdOrderByNameAscIdAsc(ownerId).stream().map(PetResponse::of).toList();
+	}
+
+	/**
+	 * The pets of the owners the caller has read, sorted by name, in one statement and
+	 * the caller's transaction, so that a page of owners never costs a query per owner.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<PetResponse> ofExistingOwners(Collection<UUID> ownerIds) {
+		return this.pets.findByOwnerIdInOrderByNameAscIdAsc(ownerIds).stream().map(PetResponse::of).toList();
+	}
+
+	/**
+	 * Whether the owner has any pet, as the caller's transaction sees it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean anyOfOwner(UUID ownerId) {
+		return this.pets.existsByOwnerId(ownerId);
+	}
+
+	@WriteUseCase
+	public PetResponse add(UUID ownerId, NewPetRequest request) {
 		if (!this.owners.lockIfExists(ownerId)) {
 			throw new ResourceNotFoundException("Owner", ownerId);
 		}
-		return this.pets.save(new Pet(request.name(), request.birthDate(), ownerId));
+		return PetResponse.of(this.pets.save(new Pet(request.name(), request.birthDate(), ownerId)));
 	}
 
-	@RetryOnSerializationFailure
-	@Transactional
-	public Pet update(UUID id, PetRequest request, IfMatch ifMatch) {
-		Pet pet = get(id);
-		ifMatch.require(() -> PetResponse.of(pet));
+	@WriteUseCase
+	public PetResponse update(UUID id, PetRequest request, Precondition precondition) {
+		Pet pet = find(id);
+		precondition.require(() -> PetResponse.of(pet));
 		if (!this.owners.lockIfExists(request.ownerId())) {
 			throw new MissingReferenceException("Owner %s does not exist".formatted(request.ownerId()));
 		}
 		pet.update(request.name(), request.birthDate(), request.ownerId());
-		return pet;
+		return PetResponse.of(pet);
 	}
 
-	@RetryOnSerializationFailure
-	@Transactional
-	public void delete(UUID id, IfMatch ifMatch) {
-		Pet pet = get(id);
-		ifMatch.require(() -> PetResponse.of(pet));
+	@WriteUseCase
+	public void delete(UUID id, Precondition precondition) {
+		Pet pet = find(id);
+		precondition.require(() -> PetResponse.of(pet));
 		this.pets.delete(pet);
+	}
+
+	private Pet find(UUID id) {
+		return this.pets.findById(id).orElseThrow(() -> new ResourceNotFoundException("Pet", id));
 	}
 
 }

@@ -53,8 +53,8 @@ public class PetClinicSample {
 	public SampleData insert() {
 		OwnerResponse john = this.owners.create(new OwnerRequest("John Doe", "New York", null));
 		OwnerResponse mary = this.owners.create(new OwnerRequest("Mary Major", "Anytown", "555-555-0123"));
-		UUID pet1 = this.pets.add(john.id(), new NewPetRequest("Pet1", LocalDate.of(2006, 10, 25))).getId();
-		UUID pet2 = this.pets.add(john.id(), new NewPetRequest("Pet2", LocalDate.of(2021, 7, 23))).getId();
+		UUID pet1 = this.pets.add(john.id(), new NewPetRequest("Pet1", LocalDate.of(2006, 10, 25))).id();
+		UUID pet2 = this.pets.add(john.id(), new NewPetRequest("Pet2", LocalDate.of(2021, 7, 23))).id();
 		for (String specialty : SPECIALTIES) {
 			this.specialties.create(new SpecialtyRequest(specialty));
 		}

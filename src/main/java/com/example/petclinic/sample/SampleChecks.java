@@ -3,10 +3,11 @@ package com.example.petclinic.sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 import com.example.petclinic.owner.OwnerResponse;
 import com.example.petclinic.owner.OwnerService;
-import com.example.petclinic.pet.Pet;
+import com.example.petclinic.pet.PetResponse;
 import com.example.petclinic.pet.PetService;
 import com.example.petclinic.sample.PetClinicSample.SampleData;
 import com.example.petclinic.vet.VetService;
@@ -38,8 +39,9 @@ public class SampleChecks {
 	 */
 	public List<Check> verify(SampleData data) {
 		List<Check> checks = new ArrayList<>();
-		Pet pet1 = this.pets.get(data.pet1());
-		String pet1Owner = (pet1.getOwnerId() != null) ? this.owners.get(pet1.getOwnerId()).name() : "nobody";
+		PetResponse pet1 = this.pets.get(data.pet1());
+		UUID pet1OwnerId = pet1.ownerId();
+		String pet1Owner = (pet1OwnerId != null) ? this.owners.get(pet1OwnerId).name() : "nobody";
 		checks.add(Check.of("Pet1's owner is John Doe", "John Doe", pet1Owner));
 		OwnerResponse john = this.owners.get(data.john());
 		checks.add(Check.of("John Doe has 2 pets", 2, john.pets().size()));

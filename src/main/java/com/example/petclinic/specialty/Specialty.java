@@ -14,14 +14,13 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "specialty")
-public class Specialty implements Persistable<String> {
+class Specialty implements Persistable<String> {
 
 	@Id
 	private String name;
 
 	// The id is assigned by the client, so Spring Data cannot tell a new specialty from
-	// an existing
-	// one; without this it would read the row before every insert.
+	// an existing one; without this it would read the row before every insert.
 	@Transient
 	private boolean isNew = true;
 

@@ -33,19 +33,18 @@ class SpecialtyController {
 
 	@GetMapping
 	List<SpecialtyResponse> all() {
-		return this.specialties.all().stream().map(SpecialtyResponse::of).toList();
+		return this.specialties.all();
 	}
 
 	@PostMapping
 	ResponseEntity<SpecialtyResponse> create(@Valid @RequestBody SpecialtyRequest request) {
-		Specialty specialty = this.specialties.create(request);
-		return ResponseEntity.created(Locations.of("/api/specialties/{name}", specialty.getName()))
-			.body(SpecialtyResponse.of(specialty));
+		SpecialtyResponse specialty = this.specialties.create(request);
+		return ResponseEntity.created(Locations.of("/api/specialties/{name}", specialty.name())).body(specialty);
 	}
 
 	@GetMapping("/{name}")
 	ResponseEntity<SpecialtyResponse> get(@PathVariable String name) {
-		SpecialtyResponse specialty = SpecialtyResponse.of(this.specialties.get(name));
+		SpecialtyResponse specialty = this.specialties.get(name);
 		return ResponseEntity.ok().eTag(this.tags.of(specialty)).body(specialty);
 	}
 

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.example.petclinic.dsql.RetryOnSerializationFailure;
-import com.example.petclinic.web.IfMatch;
-import com.example.petclinic.web.MissingReferenceException;
-import com.example.petclinic.web.ResourceConflictException;
-import com.example.petclinic.web.ResourceNotFoundException;
+import com.example.petclinic.usecase.MissingReferenceException;
+import com.example.petclinic.usecase.ResourceConflictException;
+import com.example.petclinic.usecase.ResourceNotFoundException;
+import com.example.petclinic.usecase.Precondition;
+import com.example.petclinic.usecase.WriteUseCase;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,22 +31,21 @@ public class SpecialtyService {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Specialty> all() {
-		return this.specialties.findAllByOrderByNameAsc();
+	public List<SpecialtyResponse> all() {
+		return this.specialties.findAllByOrderByNameAsc().stream().map(SpecialtyResponse::of).toList();
 	}
 
 	@Transactional(readOnly = true)
-	public Specialty get(String name) {
-		return this.specialties.findById(name).orElseThrow(() -> new ResourceNotFoundException("Specialty", name));
+	public SpecialtyResponse get(String name) {
+		return SpecialtyResponse.of(find(name));
 	}
 
-	@RetryOnSerializationFailure
-	@Transactional
-	public Specialty create(SpecialtyRequest request) {
+	@WriteUseCase
+	public SpecialtyResponse create(SpecialtyRequest request) {
 		if (this.specialties.existsById(request.name())) {
 			throw new ResourceConflictException("Specialty %s already exists".formatted(request.name()));
 		}
-		return this.specialties.save(new Specialty(request.name()));
+		return SpecialtyResponse.of(this.specialties.save(new Specialty(request.name())));
 	}
 
 	/**
@@ -55,14 +54,13 @@ public class SpecialtyService {
 	 * at the same time writes the row, so that this transaction fails with a
 	 * serialization failure and runs again instead of missing the new vet.
 	 */
-	@RetryOnSerializationFailure
-	@Transactional
-	public void delete(String name, IfMatch ifMatch) {
+	@WriteUseCase
+	public void delete(String name, Precondition precondition) {
 		if (this.specialties.lockExisting(List.of(name)).isEmpty()) {
 			throw new ResourceNotFoundException("Specialty", name);
 		}
-		Specialty specialty = get(name);
-		ifMatch.require(() -> SpecialtyResponse.of(specialty));
+		Specialty specialty = find(name);
+		precondition.require(() -> SpecialtyResponse.of(specialty));
 		if (this.assignments.isAssigned(name)) {
 			throw new ResourceConflictException(
 					"Specialty %s is still assigned to a vet; remove it from every vet first".formatted(name));
@@ -90,6 +88,10 @@ public class SpecialtyService {
 		if (!missing.isEmpty()) {
 			throw new MissingReferenceException("Specialties %s do not exist".formatted(String.join(", ", missing)));
 		}
+	}
+
+	private Specialty find(String name) {
+		return this.specialties.findById(name).orElseThrow(() -> new ResourceNotFoundException("Specialty", name));
 	}
 
 }

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "vet")
-public class Vet {
+class Vet {
 
 	@Id
 	@GeneratedValue

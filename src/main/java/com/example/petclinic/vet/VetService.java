@@ -2,10 +2,10 @@ package com.example.petclinic.vet;
 
 import java.util.UUID;
 
-import com.example.petclinic.dsql.RetryOnSerializationFailure;
 import com.example.petclinic.specialty.SpecialtyService;
-import com.example.petclinic.web.IfMatch;
-import com.example.petclinic.web.ResourceNotFoundException;
+import com.example.petclinic.usecase.ResourceNotFoundException;
+import com.example.petclinic.usecase.Precondition;
+import com.example.petclinic.usecase.WriteUseCase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -44,28 +44,25 @@ public class VetService {
 		return VetResponse.of(find(id));
 	}
 
-	@RetryOnSerializationFailure
-	@Transactional
+	@WriteUseCase
 	public VetResponse create(VetRequest request) {
 		this.specialties.requireAndLock(request.specialties());
 		return VetResponse.of(this.vets.save(new Vet(request.name(), request.specialties())));
 	}
 
-	@RetryOnSerializationFailure
-	@Transactional
-	public VetResponse update(UUID id, VetRequest request, IfMatch ifMatch) {
+	@WriteUseCase
+	public VetResponse update(UUID id, VetRequest request, Precondition precondition) {
 		Vet vet = find(id);
-		ifMatch.require(() -> VetResponse.of(vet));
+		precondition.require(() -> VetResponse.of(vet));
 		this.specialties.requireAndLock(request.specialties());
 		vet.update(request.name(), request.specialties());
 		return VetResponse.of(vet);
 	}
 
-	@RetryOnSerializationFailure
-	@Transactional
-	public void delete(UUID id, IfMatch ifMatch) {
+	@WriteUseCase
+	public void delete(UUID id, Precondition precondition) {
 		Vet vet = find(id);
-		ifMatch.require(() -> VetResponse.of(vet));
+		precondition.require(() -> VetResponse.of(vet));
 		this.vets.delete(vet);
 	}
 

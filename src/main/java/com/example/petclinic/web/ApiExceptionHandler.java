@@ -2,11 +2,9 @@ package com.example.petclinic.web;
 
 import java.net.URI;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
-import com.example.petclinic.dsql.SerializationConflictException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +27,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every failure into an RFC 9457 problem ({@code application/problem+json}). Spring
- * MVC's own errors (400, 404, 405, 406, 415, ...) come from
- * {@link ResponseEntityExceptionHandler}; this class adds the service's own, a list of
- * field errors for validation, and a {@code 500} that never shows a stack trace, an
- * exception message or SQL.
+ * MVC's own errors (400, 404, 405, 406, 415, ...) and the use cases' failures, which are
+ * {@link org.springframework.web.ErrorResponseException}s carrying their status, detail
+ * and headers (such as the {@code 409} with {@code Retry-After} of a lost conflict), are
+ * rendered by {@link ResponseEntityExceptionHandler}; this class adds a list of field
+ * errors for validation, the database's refusals, and a {@code 500} that never shows a
+ * stack trace, an exception message or SQL.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -42,48 +42,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static final String DATA_EXCEPTION_CLASS = "22";
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-	@ExceptionHandler
-	ProblemDetail handleNotFound(ResourceNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail handleConflict(ResourceConflictException ex) {
-		return problem(HttpStatus.CONFLICT, ex.getMessage());
-	}
-
-	/**
-	 * Concurrent transactions kept winning over this request's on every attempt. Nothing
-	 * was changed, so the same request may be sent again; {@code Retry-After} tells when,
-	 * and tells it apart from a {@code 409} that retrying cannot fix.
-	 */
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> handleSerializationConflict(SerializationConflictException ex) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT,
-				"The request conflicted with concurrent changes to the same data and was not applied; "
-						+ "it may be sent again");
-		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(ex.getRetryAfter()))
-			.body(problem);
-	}
-
-	@ExceptionHandler
-	ProblemDetail handlePreconditionFailed(PreconditionFailedException ex) {
-		return problem(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail handleMissingReference(MissingReferenceException ex) {
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail handleInvalidQueryParameter(InvalidQueryParameterException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setProperty("errors", List.of(new FieldProblem(ex.getParameter(), ex.getMessage())));
-		return problem;
-	}
 
 	/**
 	 * A constraint of the database caught what the service's own checks did not see, for
@@ -171,10 +129,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setType(ABOUT_BLANK);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
-	}
-
-	private static String retryAfterSeconds(Duration retryAfter) {
-		return Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
 	}
 
 	private static ProblemDetail problem(HttpStatus status, @Nullable String detail) {

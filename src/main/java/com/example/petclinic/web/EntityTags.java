@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import com.example.petclinic.usecase.Precondition;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,8 +41,8 @@ public class EntityTags {
 	/**
 	 * The precondition of a request's {@code If-Match} header, absent when the header is.
 	 */
-	public IfMatch ifMatch(@Nullable String header) {
-		return new IfMatch(header, this);
+	public Precondition ifMatch(@Nullable String header) {
+		return (header != null) ? new IfMatch(header, this) : Precondition.NONE;
 	}
 
 }

@@ -47,9 +47,8 @@ public record PageParameters(@Min(0) @Nullable Integer page, @Min(1) @Max(MAX_SI
 	}
 
 	// "sort=name,desc&sort=city" arrives as ["name,desc", "city"], a lone
-	// "sort=name,desc" already
-	// split as ["name", "desc"]: both read as properties, each optionally followed by a
-	// direction.
+	// "sort=name,desc" already split as ["name", "desc"]: both read as properties, each
+	// optionally followed by a direction.
 	private Sort parseSort(Set<String> sortable) {
 		List<String> tokens = this.sort.stream()
 			.flatMap((value) -> Arrays.stream(value.split(",")))

@@ -1,0 +1,29 @@
+package com.example.petclinic.usecase;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Marks a service method that writes: one transaction, run again as a whole in a new
+ * transaction when it loses an optimistic-concurrency conflict. Aurora DSQL never makes a
+ * transaction wait for a lock; the second of two conflicting transactions fails at commit
+ * with SQLSTATE {@code 40001}, and only repeating the whole transaction (re-reading what
+ * it read) is correct. The retry wraps the transaction, never the other way round, and
+ * the method refuses to run inside a transaction that is already open, where a retry
+ * could only repeat part of the work.
+ * <p>
+ * The retry is the {@code retry} package's ({@code OccRetry}); an architecture rule
+ * requires this annotation on every service method that writes.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Transactional
+public @interface WriteUseCase {
+
+}

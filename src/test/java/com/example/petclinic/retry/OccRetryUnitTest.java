@@ -1,0 +1,115 @@
+package com.example.petclinic.retry;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class OccRetryUnitTest {
+
+	private static final String USE_CASE = "OwnerService.update";
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final OccRetry retry = new OccRetry(properties(3, Duration.ofMillis(1)), this.meters);
+
+	private final AtomicInteger attempts = new AtomicInteger();
+
+	@AfterEach
+	void closeTransaction() {
+		TransactionSynchronizationManager.setActualTransactionActive(false);
+	}
+
+	@Test
+	void runsTheUseCaseAgainAfterASerializationFailureUntilItSucceeds() throws Throwable {
+		Object result = this.retry.run(USE_CASE, () -> {
+			if (this.attempts.incrementAndGet() < 3) {
+				throw conflict();
+			}
+			return "updated";
+		});
+
+		assertThat(result).isEqualTo("updated");
+		assertThat(this.attempts).hasValue(3);
+		assertThat(count(OccRetry.RETRIES)).isEqualTo(2);
+		assertThat(count(OccRetry.FAILURES)).isZero();
+	}
+
+	@Test
+	void givesUpAfterTheLastAttemptWithAConflictTheClientMayRetry() {
+		assertThatExceptionOfType(SerializationConflictException.class)
+			.isThrownBy(() -> this.retry.run(USE_CASE, () -> {
+				this.attempts.incrementAndGet();
+				throw conflict();
+			}))
+			.withMessage("OwnerService.update conflicted with concurrent transactions on all 3 attempts")
+			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(2)));
+
+		assertThat(this.attempts).hasValue(3);
+		assertThat(count(OccRetry.RETRIES)).isEqualTo(2);
+		assertThat(count(OccRetry.FAILURES)).isEqualTo(1);
+	}
+
+	@Test
+	void neverRetriesAnyOtherFailure() {
+		IllegalArgumentException notAConflict = new IllegalArgumentException("Owner does not exist");
+
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.retry.run(USE_CASE, () -> {
+			this.attempts.incrementAndGet();
+			throw notAConflict;
+		})).isSameAs(notAConflict);
+
+		assertThat(this.attempts).hasValue(1);
+		assertThat(count(OccRetry.RETRIES)).isZero();
+		assertThat(count(OccRetry.FAILURES)).isZero();
+	}
+
+	@Test
+	void refusesToRunInsideAnOpenTransaction() {
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.retry.run(USE_CASE, this.attempts::incrementAndGet))
+			.withMessageStartingWith("OwnerService.update was called inside an open transaction");
+		assertThat(this.attempts).hasValue(0);
+	}
+
+	@Test
+	void waitsLongerBeforeEachRetry() {
+		OccRetry slow = new OccRetry(properties(3, Duration.ofMillis(100)), this.meters);
+		long started = System.nanoTime();
+
+		assertThatExceptionOfType(SerializationConflictException.class).isThrownBy(() -> slow.run(USE_CASE, () -> {
+			throw conflict();
+		}));
+
+		// 100 ms, then 200 ms, each give or take the 10 ms of jitter
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(280));
+	}
+
+	private double count(String name) {
+		Counter counter = this.meters.find(name).tag(OccRetry.USE_CASE, USE_CASE).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static OccRetryProperties properties(int maxAttempts, Duration initialDelay) {
+		return new OccRetryProperties(maxAttempts, initialDelay, 2.0, Duration.ofSeconds(1),
+				Duration.ofMillis(Math.min(10, initialDelay.toMillis())), Duration.ofSeconds(2));
+	}
+
+	private static RuntimeException conflict() {
+		return new CannotAcquireLockException("update owner",
+				new SQLException("ERROR: could not serialize access due to concurrent update", "40001"));
+	}
+
+}
