@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -90,7 +91,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
-				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(), message(error))))
+				.map((error) -> new FieldProblem(parameterName(result.getMethodParameter()), message(error))))
 			.sorted(FieldProblem.ORDER)
 			.toList();
 		return validationProblem(ex, errors, headers, request);
@@ -109,6 +110,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"The request has %d invalid %s".formatted(errors.size(), (errors.size() == 1) ? "value" : "values"));
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String parameterName(MethodParameter parameter) {
+		String name = parameter.getParameterName();
+		return (name != null) ? name : "argument " + parameter.getParameterIndex();
 	}
 
 	private static String message(MessageSourceResolvable error) {

@@ -35,7 +35,7 @@ public record PageParameters(@Min(0) @Nullable Integer page, @Min(1) @Max(MAX_SI
 	 * or by {@code defaultSort}, and always by id last so that pages never overlap.
 	 */
 	public Pageable toPageable(Set<String> sortable, Sort defaultSort) {
-		Sort order = (this.sort == null || this.sort.isEmpty()) ? defaultSort : parseSort(sortable);
+		Sort order = (this.sort == null || this.sort.isEmpty()) ? defaultSort : parseSort(this.sort, sortable);
 		int number = (this.page != null) ? this.page : 0;
 		int pageSize = (this.size != null) ? this.size : DEFAULT_SIZE;
 		if ((long) number * pageSize > Integer.MAX_VALUE) {
@@ -49,8 +49,8 @@ public record PageParameters(@Min(0) @Nullable Integer page, @Min(1) @Max(MAX_SI
 	// "sort=name,desc&sort=city" arrives as ["name,desc", "city"], a lone
 	// "sort=name,desc" already split as ["name", "desc"]: both read as properties, each
 	// optionally followed by a direction.
-	private Sort parseSort(Set<String> sortable) {
-		List<String> tokens = this.sort.stream()
+	private static Sort parseSort(List<String> sort, Set<String> sortable) {
+		List<String> tokens = sort.stream()
 			.flatMap((value) -> Arrays.stream(value.split(",")))
 			.map(String::trim)
 			.toList();
