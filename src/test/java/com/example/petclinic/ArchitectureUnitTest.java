@@ -1,7 +1,15 @@
 package com.example.petclinic;
 
+import java.util.HashSet;
+import java.util.Set;
+
+import com.example.petclinic.usecase.WriteUseCase;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget.MethodCallTarget;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -10,16 +18,36 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package layout is the architecture: these rules keep it so.
+ * <ul>
+ * <li>A feature module ({@code owner}, {@code pet}, {@code specialty}, {@code vet}) is
+ * used from outside only through its service, which takes and returns records, and the
+ * interfaces it publishes for what it needs from a module above it ({@code PetOwners},
+ * {@code SpecialtyAssignments}); its entities and repositories never leave it.</li>
+ * <li>Every service method that writes is a {@link WriteUseCase}: one transaction,
+ * retried as a whole.</li>
+ * <li>Only controllers depend on {@code web}, and {@code web} knows no module.</li>
+ * </ul>
  */
 class ArchitectureUnitTest {
+
+	private static final String[] MODULES = { "..owner..", "..pet..", "..specialty..", "..vet..", "..sample..",
+			"..command.." };
 
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -36,7 +64,46 @@ class ArchitectureUnitTest {
 			.resideInAPackage("..web..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("..owner..", "..pet..", "..vet..", "..specialty..", "..sample..")
+			.resideInAnyPackage(MODULES)
+			.check(this.classes);
+	}
+
+	/**
+	 * A module's controllers are its HTTP adapter and use {@code web}'s paging, entity
+	 * tags and locations; its use cases, entities and records never do.
+	 */
+	@Test
+	void onlyControllersDependOnWeb() {
+		noClasses().that()
+			.resideOutsideOfPackage("..web..")
+			.and()
+			.areNotAnnotatedWith(RestController.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("com.example.petclinic.web..")
+			.check(this.classes);
+	}
+
+	@Test
+	void entitiesAndRepositoriesNeverLeaveTheirModule() {
+		classes().that()
+			.areAnnotatedWith(Entity.class)
+			.or()
+			.areAssignableTo(Repository.class)
+			.should(new ArchCondition<JavaClass>("be used only inside their own package") {
+
+				@Override
+				public void check(JavaClass type, ConditionEvents events) {
+					type.getDirectDependenciesToSelf()
+						.stream()
+						.filter((dependency) -> !dependency.getOriginClass()
+							.getPackageName()
+							.equals(type.getPackageName()))
+						.forEach((dependency) -> events
+							.add(SimpleConditionEvent.violated(dependency, dependency.getDescription())));
+				}
+
+			})
 			.check(this.classes);
 	}
 
@@ -45,20 +112,120 @@ class ArchitectureUnitTest {
 		methods().that()
 			.areDeclaredInClassesThat()
 			.areAnnotatedWith(RestController.class)
-			.should(new ArchCondition<JavaMethod>("not expose an entity in their return type") {
+			.should(notReturnAnEntity())
+			.check(this.classes);
+	}
+
+	@Test
+	void servicesAnswerWithRecordsNeverEntities() {
+		methods().that()
+			.areDeclaredInClassesThat()
+			.areAnnotatedWith(Service.class)
+			.and()
+			.arePublic()
+			.should(notReturnAnEntity())
+			.check(this.classes);
+	}
+
+	@Test
+	void everyServiceMethodThatWritesIsAWriteUseCase() {
+		methods().that()
+			.areDeclaredInClassesThat()
+			.areAnnotatedWith(Service.class)
+			.and()
+			.arePublic()
+			.and(are(writing()))
+			.should()
+			.beAnnotatedWith(WriteUseCase.class)
+			.orShould(new ArchCondition<JavaMethod>("join the caller's transaction (Propagation.MANDATORY)") {
 
 				@Override
 				public void check(JavaMethod method, ConditionEvents events) {
-					method.getReturnType()
-						.getAllInvolvedRawTypes()
-						.stream()
-						.filter((type) -> type.isAnnotatedWith(Entity.class))
-						.forEach((entity) -> events.add(SimpleConditionEvent.violated(method,
-								method.getFullName() + " returns the entity " + entity.getName())));
+					boolean joins = method.tryGetAnnotationOfType(Transactional.class)
+						.map((transactional) -> transactional.propagation() == Propagation.MANDATORY)
+						.orElse(false);
+					events.add(new SimpleConditionEvent(method, joins,
+							method.getFullName() + " writes but is neither a @WriteUseCase nor part of one"));
 				}
 
 			})
 			.check(this.classes);
+	}
+
+	/**
+	 * Writes are declared as use cases, never with a bare read-write
+	 * {@code @Transactional}, which would not be retried.
+	 */
+	@Test
+	void noServiceMethodOpensAReadWriteTransactionOfItsOwn() {
+		noMethods().that()
+			.areDeclaredInClassesThat()
+			.areAnnotatedWith(Service.class)
+			.and()
+			.areAnnotatedWith(Transactional.class)
+			.should(new ArchCondition<JavaMethod>("open a read-write transaction") {
+
+				@Override
+				public void check(JavaMethod method, ConditionEvents events) {
+					Transactional transactional = method.getAnnotationOfType(Transactional.class);
+					boolean readWrite = !transactional.readOnly()
+							&& transactional.propagation() != Propagation.MANDATORY;
+					events.add(new SimpleConditionEvent(method, readWrite,
+							method.getFullName() + " opens a read-write transaction; declare it a @WriteUseCase"));
+				}
+
+			})
+			.check(this.classes);
+	}
+
+	private static ArchCondition<JavaMethod> notReturnAnEntity() {
+		return new ArchCondition<>("not expose an entity in their return type") {
+
+			@Override
+			public void check(JavaMethod method, ConditionEvents events) {
+				method.getReturnType()
+					.getAllInvolvedRawTypes()
+					.stream()
+					.filter((type) -> type.isAnnotatedWith(Entity.class))
+					.forEach((entity) -> events.add(SimpleConditionEvent.violated(method,
+							method.getFullName() + " returns the entity " + entity.getName())));
+			}
+
+		};
+	}
+
+	/**
+	 * A method writes when it, or a method of its own class it calls, saves or deletes
+	 * through a repository, runs a {@code @Modifying} query, or changes an entity.
+	 */
+	private static DescribedPredicate<JavaMethod> writing() {
+		return DescribedPredicate.describe("writing", (method) -> writes(method, new HashSet<>()));
+	}
+
+	private static boolean writes(JavaMethod method, Set<JavaMethod> seen) {
+		if (!seen.add(method)) {
+			return false;
+		}
+		for (JavaMethodCall call : method.getMethodCallsFromSelf()) {
+			MethodCallTarget target = call.getTarget();
+			JavaClass owner = target.getOwner();
+			String name = target.getName();
+			if (owner.isAssignableTo(Repository.class) && (name.startsWith("save") || name.startsWith("delete"))) {
+				return true;
+			}
+			if (target.resolveMember().map((called) -> called.isAnnotatedWith(Modifying.class)).orElse(false)) {
+				return true;
+			}
+			if (owner.isAnnotatedWith(Entity.class) && !name.startsWith("get") && !name.startsWith("is")
+					&& !name.equals("<init>")) {
+				return true;
+			}
+			if (owner.equals(method.getOwner())
+					&& target.resolveMember().map((called) -> writes(called, seen)).orElse(false)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
