@@ -3,7 +3,9 @@ package com.example.petclinic.command;
 import java.util.List;
 
 import com.example.petclinic.PetClinicApplication;
+import com.example.petclinic.test.DsqlStatementGuard;
 import com.example.petclinic.test.PasswordAuthPostgres;
+import com.example.petclinic.test.SqlStatements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -22,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The commands of the packaged jar, run as its main method runs them, each on a database
- * of its own on an external PostgreSQL reached through {@code spring.datasource.*}.
+ * of its own on an external PostgreSQL reached through {@code spring.datasource.*}, and
+ * each through the {@link DsqlStatementGuard}: {@code migrate-down}'s rollbacks and drops
+ * included.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PetClinicCommandIntegrationTest {
@@ -87,9 +91,19 @@ class PetClinicCommandIntegrationTest {
 			.withMessage("Unknown command 'migrate-sideways': the commands are migrate-up, migrate-down, sample");
 	}
 
+	/**
+	 * Runs the command with every statement passing through the
+	 * {@link DsqlStatementGuard}, and fails if the command sent one that Aurora DSQL
+	 * would reject.
+	 */
 	private ConfigurableApplicationContext run(String command) {
-		return SpringApplication.run(PetClinicApplication.class, "--spring.datasource.url=" + this.url,
-				"--spring.datasource.username=postgres", command);
+		ConfigurableApplicationContext context = new SpringApplication(PetClinicApplication.class, SqlStatements.class,
+				DsqlStatementGuard.class)
+			.run("--spring.datasource.url=" + this.url, "--spring.datasource.username=postgres", command);
+		assertThat(context.getBean(DsqlStatementGuard.class).takeViolations())
+			.as("statements of %s that Aurora DSQL would reject", command)
+			.isEmpty();
+		return context;
 	}
 
 	private List<String> tables() {

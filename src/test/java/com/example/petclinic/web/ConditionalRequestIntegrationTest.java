@@ -90,6 +90,32 @@ class ConditionalRequestIntegrationTest {
 	}
 
 	@Test
+	void putWithIfMatchAnyUpdatesAnExistingResource() {
+		put("/api/owners/" + this.ownerId, "*", JOHN_SMITH).expectStatus().isOk();
+
+		assertThat(ownerName()).isEqualTo("John Smith");
+	}
+
+	@Test
+	void putWithIfMatchAnyOfAResourceThatDoesNotExistIs404AndCreatesNothing() {
+		put("/api/owners/" + UUID.randomUUID(), "*", JOHN_SMITH).expectStatus().isNotFound();
+
+		assertThat(this.jdbc.sql("select count(*) from owner").query(Long.class).single()).isOne();
+	}
+
+	@Test
+	void deleteWithIfMatchAnyDeletes() {
+		this.http.delete()
+			.uri("/api/owners/" + this.ownerId)
+			.header(HttpHeaders.IF_MATCH, "*")
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+
+		assertThat(this.jdbc.sql("select count(*) from owner").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void deleteWithAStaleETagIsRefusedWith412AndWithTheCurrentOneDeletes() {
 		String stale = etag("/api/owners/" + this.ownerId);
 		put("/api/owners/" + this.ownerId, null, JOHN_SMITH).expectStatus().isOk();
