@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.example.petclinic.test.PostgresConnectionDetails;
+import com.example.petclinic.test.OnTestDatabase;
 import com.example.petclinic.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * level) nor in any response. The service is started here as it is deployed, with
  * {@code spring.datasource.*} settings, so that its whole life is captured.
  */
-@ExtendWith({ TestDatabase.class, OutputCaptureExtension.class })
+@OnTestDatabase
+@ExtendWith(OutputCaptureExtension.class)
 class LogsIntegrationTest {
 
 	private static final String PASSWORD = "Never-Log-This-Passw0rd";

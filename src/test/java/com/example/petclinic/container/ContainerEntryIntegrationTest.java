@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import com.example.petclinic.container.Dockerfile.Instruction;
 import com.example.petclinic.container.Dockerfile.Stage;
 import com.example.petclinic.test.PostgresConnectionDetails;
+import com.example.petclinic.test.OnTestDatabase;
 import com.example.petclinic.test.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and is used over HTTP. What it cannot show: the base images and the user switch, which
  * {@link DockerfileUnitTest} checks instead.
  */
-@ExtendWith(TestDatabase.class)
+@OnTestDatabase
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerEntryIntegrationTest {
 

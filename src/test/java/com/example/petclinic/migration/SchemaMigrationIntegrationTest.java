@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.example.petclinic.test.PostgresConnectionDetails;
+import com.example.petclinic.test.OnTestDatabase;
 import com.example.petclinic.test.TestDatabase;
 import liquibase.Liquibase;
 import liquibase.changelog.ChangeLogParameters;
@@ -24,7 +25,6 @@ import liquibase.resource.ResourceAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The changelog builds the AWS sample's schema, follows Aurora DSQL's rules, and can be
  * rolled back to nothing and applied again.
  */
-@ExtendWith(TestDatabase.class)
+@OnTestDatabase
 class SchemaMigrationIntegrationTest {
 
 	private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";

@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
 import com.example.petclinic.test.HttpExchange;
 import com.example.petclinic.test.PostgresConnectionDetails;
 import com.example.petclinic.test.ServiceProcess;
+import com.example.petclinic.test.OnTestDatabase;
 import com.example.petclinic.test.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instance's clean-up after migrating resets the other's, which then never releases its
  * lock.
  */
-@ExtendWith(TestDatabase.class)
+@OnTestDatabase
 class TwoInstancesIntegrationTest {
 
 	private static final Pattern DATABASE_IN_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");

@@ -22,7 +22,8 @@ import org.springframework.test.context.jdbc.Sql;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ExtendWith({ TestDatabase.class, DsqlFidelityCheck.class })
+@OnTestDatabase
+@ExtendWith(DsqlFidelityCheck.class)
 // On the test database even where CLUSTER_ENDPOINT is set for the cluster tests.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "petclinic.dsql.endpoint=")
 @AutoConfigureRestTestClient
