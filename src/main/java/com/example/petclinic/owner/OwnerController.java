@@ -3,6 +3,7 @@ package com.example.petclinic.owner;
 import java.util.Set;
 import java.util.UUID;
 
+import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.web.EntityTags;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
@@ -11,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,25 +52,19 @@ class OwnerController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<OwnerResponse> get(@PathVariable UUID id) {
-		return tagged(this.owners.get(id));
+		return this.tags.ok(this.owners.get(id));
 	}
 
 	@PutMapping("/{id}")
-	ResponseEntity<OwnerResponse> update(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+	ResponseEntity<OwnerResponse> update(@PathVariable UUID id, Precondition ifMatch,
 			@Valid @RequestBody OwnerRequest request) {
-		return tagged(this.owners.update(id, request, this.tags.ifMatch(ifMatch)));
+		return this.tags.ok(this.owners.update(id, request, ifMatch));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		this.owners.delete(id, this.tags.ifMatch(ifMatch));
+	ResponseEntity<Void> delete(@PathVariable UUID id, Precondition ifMatch) {
+		this.owners.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
-	}
-
-	private ResponseEntity<OwnerResponse> tagged(OwnerResponse owner) {
-		return ResponseEntity.ok().eTag(this.tags.of(owner)).body(owner);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.web.EntityTags;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
@@ -13,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,22 +46,20 @@ class PetController {
 
 	@GetMapping("/api/pets/{id}")
 	ResponseEntity<PetResponse> get(@PathVariable UUID id) {
-		return tagged(this.pets.get(id));
+		return this.tags.ok(this.pets.get(id));
 	}
 
 	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "422", description = "The new owner does not exist")
 	@PutMapping("/api/pets/{id}")
-	ResponseEntity<PetResponse> update(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+	ResponseEntity<PetResponse> update(@PathVariable UUID id, Precondition ifMatch,
 			@Valid @RequestBody PetRequest request) {
-		return tagged(this.pets.update(id, request, this.tags.ifMatch(ifMatch)));
+		return this.tags.ok(this.pets.update(id, request, ifMatch));
 	}
 
 	@DeleteMapping("/api/pets/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		this.pets.delete(id, this.tags.ifMatch(ifMatch));
+	ResponseEntity<Void> delete(@PathVariable UUID id, Precondition ifMatch) {
+		this.pets.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -75,10 +72,6 @@ class PetController {
 	ResponseEntity<PetResponse> add(@PathVariable UUID ownerId, @Valid @RequestBody NewPetRequest request) {
 		PetResponse pet = this.pets.add(ownerId, request);
 		return ResponseEntity.created(Locations.of("/api/pets/{id}", pet.id())).body(pet);
-	}
-
-	private ResponseEntity<PetResponse> tagged(PetResponse pet) {
-		return ResponseEntity.ok().eTag(this.tags.of(pet)).body(pet);
 	}
 
 }

@@ -2,19 +2,17 @@ package com.example.petclinic.specialty;
 
 import java.util.List;
 
+import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.web.EntityTags;
 import com.example.petclinic.web.Locations;
 import jakarta.validation.Valid;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,14 +42,12 @@ class SpecialtyController {
 
 	@GetMapping("/{name}")
 	ResponseEntity<SpecialtyResponse> get(@PathVariable String name) {
-		SpecialtyResponse specialty = this.specialties.get(name);
-		return ResponseEntity.ok().eTag(this.tags.of(specialty)).body(specialty);
+		return this.tags.ok(this.specialties.get(name));
 	}
 
 	@DeleteMapping("/{name}")
-	ResponseEntity<Void> delete(@PathVariable String name,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		this.specialties.delete(name, this.tags.ifMatch(ifMatch));
+	ResponseEntity<Void> delete(@PathVariable String name, Precondition ifMatch) {
+		this.specialties.delete(name, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 

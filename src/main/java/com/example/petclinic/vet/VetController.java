@@ -3,6 +3,7 @@ package com.example.petclinic.vet;
 import java.util.Set;
 import java.util.UUID;
 
+import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.web.EntityTags;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
@@ -12,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,27 +55,21 @@ class VetController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<VetResponse> get(@PathVariable UUID id) {
-		return tagged(this.vets.get(id));
+		return this.tags.ok(this.vets.get(id));
 	}
 
 	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "422", description = "A named specialty does not exist")
 	@PutMapping("/{id}")
-	ResponseEntity<VetResponse> update(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+	ResponseEntity<VetResponse> update(@PathVariable UUID id, Precondition ifMatch,
 			@Valid @RequestBody VetRequest request) {
-		return tagged(this.vets.update(id, request, this.tags.ifMatch(ifMatch)));
+		return this.tags.ok(this.vets.update(id, request, ifMatch));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		this.vets.delete(id, this.tags.ifMatch(ifMatch));
+	ResponseEntity<Void> delete(@PathVariable UUID id, Precondition ifMatch) {
+		this.vets.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
-	}
-
-	private ResponseEntity<VetResponse> tagged(VetResponse vet) {
-		return ResponseEntity.ok().eTag(this.tags.of(vet)).body(vet);
 	}
 
 }

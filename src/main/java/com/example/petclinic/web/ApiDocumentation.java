@@ -1,11 +1,13 @@
 package com.example.petclinic.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.example.petclinic.usecase.Precondition;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -18,16 +20,19 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -117,6 +122,24 @@ class ApiDocumentation {
 		return (operation, handler) -> {
 			String resource = handler.getBeanType().getSimpleName().replace("Controller", "");
 			return operation.operationId(handler.getMethod().getName() + resource).tags(List.of(resource));
+		};
+	}
+
+	/**
+	 * Declares the {@code If-Match} header of every operation whose handler takes a
+	 * {@link Precondition}, which {@link IfMatchArgumentResolver} reads from it;
+	 * springdoc itself is told to leave that parameter out.
+	 */
+	@Bean
+	OperationCustomizer ifMatchCustomizer() {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Precondition.class);
+		return (operation, handler) -> {
+			if (Arrays.stream(handler.getMethodParameters())
+				.anyMatch((parameter) -> parameter.getParameterType() == Precondition.class)) {
+				operation.addParametersItem(
+						new HeaderParameter().name(HttpHeaders.IF_MATCH).required(false).schema(new StringSchema()));
+			}
+			return operation;
 		};
 	}
 

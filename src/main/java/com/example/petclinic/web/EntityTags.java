@@ -8,6 +8,7 @@ import com.example.petclinic.usecase.Precondition;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +40,17 @@ public class EntityTags {
 	}
 
 	/**
-	 * The precondition of a request's {@code If-Match} header, absent when the header is.
+	 * {@code 200 OK} with a single resource's representation and its {@code ETag}.
 	 */
-	public Precondition ifMatch(@Nullable String header) {
+	public <T> ResponseEntity<T> ok(T representation) {
+		return ResponseEntity.ok().eTag(of(representation)).body(representation);
+	}
+
+	/**
+	 * The precondition of a request's {@code If-Match} header, none when the header is
+	 * absent.
+	 */
+	Precondition ifMatch(@Nullable String header) {
 		return (header != null) ? new IfMatch(header, this) : Precondition.NONE;
 	}
 

@@ -9,7 +9,7 @@ import com.example.petclinic.owner.OwnerService;
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.ConflictingTransaction;
 import com.example.petclinic.test.PetClinicIntegrationTest;
-import com.example.petclinic.web.EntityTags;
+import com.example.petclinic.usecase.Precondition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,9 +43,6 @@ class OccRetryIntegrationTest {
 
 	@Autowired
 	private OwnerService owners;
-
-	@Autowired
-	private EntityTags tags;
 
 	@Autowired
 	private TransactionTemplate transactions;
@@ -100,7 +97,7 @@ class OccRetryIntegrationTest {
 	void aUseCaseCalledInsideAnOpenTransactionIsRefused() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> this.transactions.executeWithoutResult((status) -> this.owners.update(this.ownerId,
-					new OwnerRequest("John Smith", "Boston", null), this.tags.ifMatch(null))))
+					new OwnerRequest("John Smith", "Boston", null), Precondition.NONE)))
 			.withMessageStartingWith("OwnerService.update was called inside an open transaction");
 		assertThat(
 				this.jdbc.sql("select name from owner where id = ?").param(this.ownerId).query(String.class).single())
