@@ -11,20 +11,14 @@ import org.springframework.http.ETag;
 /**
  * The {@code If-Match} precondition of a {@code PUT} or {@code DELETE}: the change
  * applies only if the resource still has one of the given entity tags, so that a client
- * cannot overwrite a change it has not seen. Without the header, and with {@code *},
- * every change applies. The tags are those of {@link EntityTags}: a hash of the JSON
- * representation the client received.
+ * cannot overwrite a change it has not seen. With {@code *} every change applies (and
+ * without the header, {@link Precondition#NONE}). The tags are those of
+ * {@link EntityTags}: a hash of the JSON representation the client received.
+ *
+ * @param header the header's value
+ * @param tags how the current representation's tag is computed
  */
-final class IfMatch implements Precondition {
-
-	private final String header;
-
-	private final EntityTags tags;
-
-	IfMatch(String header, EntityTags tags) {
-		this.header = header;
-		this.tags = tags;
-	}
+record IfMatch(String header, EntityTags tags) implements Precondition {
 
 	@Override
 	public void require(Supplier<?> current) {
