@@ -25,11 +25,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -137,18 +138,8 @@ class ArchitectureUnitTest {
 			.and(are(writing()))
 			.should()
 			.beAnnotatedWith(WriteUseCase.class)
-			.orShould(new ArchCondition<JavaMethod>("join the caller's transaction (Propagation.MANDATORY)") {
-
-				@Override
-				public void check(JavaMethod method, ConditionEvents events) {
-					boolean joins = method.tryGetAnnotationOfType(Transactional.class)
-						.map((transactional) -> transactional.propagation() == Propagation.MANDATORY)
-						.orElse(false);
-					events.add(new SimpleConditionEvent(method, joins,
-							method.getFullName() + " writes but is neither a @WriteUseCase nor part of one"));
-				}
-
-			})
+			.orShould(be(describe("part of the caller's transaction (Propagation.MANDATORY)",
+					ArchitectureUnitTest::joinsTheCallersTransaction)))
 			.check(this.classes);
 	}
 
@@ -158,24 +149,22 @@ class ArchitectureUnitTest {
 	 */
 	@Test
 	void noServiceMethodOpensAReadWriteTransactionOfItsOwn() {
-		noMethods().that()
+		methods().that()
 			.areDeclaredInClassesThat()
 			.areAnnotatedWith(Service.class)
 			.and()
 			.areAnnotatedWith(Transactional.class)
-			.should(new ArchCondition<JavaMethod>("open a read-write transaction") {
-
-				@Override
-				public void check(JavaMethod method, ConditionEvents events) {
-					Transactional transactional = method.getAnnotationOfType(Transactional.class);
-					boolean readWrite = !transactional.readOnly()
-							&& transactional.propagation() != Propagation.MANDATORY;
-					events.add(new SimpleConditionEvent(method, readWrite,
-							method.getFullName() + " opens a read-write transaction; declare it a @WriteUseCase"));
-				}
-
-			})
+			.should(be(describe("read-only",
+					(JavaMethod method) -> method.getAnnotationOfType(Transactional.class).readOnly()))
+				.or(be(describe("part of the caller's transaction (Propagation.MANDATORY)",
+						ArchitectureUnitTest::joinsTheCallersTransaction))))
 			.check(this.classes);
+	}
+
+	private static boolean joinsTheCallersTransaction(JavaMethod method) {
+		return method.tryGetAnnotationOfType(Transactional.class)
+			.map((transactional) -> transactional.propagation() == Propagation.MANDATORY)
+			.orElse(false);
 	}
 
 	private static ArchCondition<JavaMethod> notReturnAnEntity() {
@@ -199,7 +188,7 @@ class ArchitectureUnitTest {
 	 * through a repository, runs a {@code @Modifying} query, or changes an entity.
 	 */
 	private static DescribedPredicate<JavaMethod> writing() {
-		return DescribedPredicate.describe("writing", (method) -> writes(method, new HashSet<>()));
+		return describe("writing", (method) -> writes(method, new HashSet<>()));
 	}
 
 	private static boolean writes(JavaMethod method, Set<JavaMethod> seen) {

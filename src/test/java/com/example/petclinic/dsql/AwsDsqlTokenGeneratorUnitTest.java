@@ -1,13 +1,10 @@
 package com.example.petclinic.dsql;
 
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.profiles.ProfileFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,12 +46,7 @@ class AwsDsqlTokenGeneratorUnitTest {
 
 	@Test
 	void noCredentialsIsReportedWithTheUserAndTheEndpoint() {
-		ProfileFile noProfiles = ProfileFile.builder()
-			.content(new ByteArrayInputStream(new byte[0]))
-			.type(ProfileFile.Type.CREDENTIALS)
-			.build();
-		AwsDsqlTokenGenerator withoutCredentials = new AwsDsqlTokenGenerator(ENDPOINT,
-				ProfileCredentialsProvider.builder().profileFile(noProfiles).profileName("none").build());
+		AwsDsqlTokenGenerator withoutCredentials = new AwsDsqlTokenGenerator(ENDPOINT, NoAwsCredentials.provider());
 		assertThatExceptionOfType(MissingAwsCredentialsException.class)
 			.isThrownBy(() -> withoutCredentials.generateToken("admin", Duration.ofMinutes(15)))
 			.withMessageStartingWith(

@@ -1,6 +1,5 @@
 package com.example.petclinic.dsql;
 
-import java.io.ByteArrayInputStream;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -8,8 +7,6 @@ import java.time.Duration;
 import com.example.petclinic.test.PasswordAuthPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.profiles.ProfileFile;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -41,12 +38,8 @@ class DsqlFailureAnalyzerUnitTest {
 
 	@Test
 	void missingCredentialsNameTheUserAndTheDefaultChain() {
-		ProfileFile noProfiles = ProfileFile.builder()
-			.content(new ByteArrayInputStream(new byte[0]))
-			.type(ProfileFile.Type.CREDENTIALS)
-			.build();
 		AwsDsqlTokenGenerator generator = new AwsDsqlTokenGenerator(DsqlEndpoint.of(ENDPOINT, null),
-				ProfileCredentialsProvider.builder().profileFile(noProfiles).profileName("none").build());
+				NoAwsCredentials.provider());
 		FailureAnalysis analysis = analyze("admin",
 				wrapped(catchThrowable(() -> generator.generateToken("admin", Duration.ofMinutes(15)))));
 		assertThat(analysis.getDescription())
