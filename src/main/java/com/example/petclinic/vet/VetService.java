@@ -50,8 +50,21 @@ public class VetService {
 		return VetResponse.of(this.vets.save(new Vet(request.name(), request.specialties())));
 	}
 
+	/**
+	 * Replaces the vet's name and specialties. The vet's own row is written first, even
+	 * when only the specialties change (rows of {@code "_SpecialtyToVet"}, which
+	 * Hibernate writes without touching the vet's row): otherwise a concurrent deletion
+	 * of the vet would not conflict with this change and would leave its new assignments
+	 * behind, and two changes of the specialties would both commit and leave their union.
+	 * Written, the row makes every concurrent change of the same vet fail with a
+	 * serialization failure, so that it runs again against the new state (see
+	 * {@link WriteUseCase}).
+	 */
 	@WriteUseCase
 	public VetResponse update(UUID id, VetRequest request, Precondition precondition) {
+		if (this.vets.touch(id) == 0) {
+			throw new ResourceNotFoundException("Vet", id);
+		}
 		Vet vet = find(id);
 		precondition.require(() -> VetResponse.of(vet));
 		this.specialties.requireAndLock(request.specialties());
