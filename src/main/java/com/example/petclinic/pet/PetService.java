@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.query.EscapeCharacter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +37,12 @@ public class PetService {
 	public Page<PetResponse> search(@Nullable String name, @Nullable UUID ownerId, Pageable pageable) {
 		Specification<Pet> matching = Specification.unrestricted();
 		if (name != null && !name.isBlank()) {
-			String prefix = name.toLowerCase() + "%";
-			matching = matching.and((pet, query, cb) -> cb.like(cb.lower(pet.get("name")), prefix));
+			// As Spring Data derives it for owners' StartingWithIgnoreCase: the name's
+			// own
+			// % and _ are matched literally, and the database uppercases both sides.
+			String prefix = EscapeCharacter.DEFAULT.escape(name) + "%";
+			matching = matching.and((pet, query, cb) -> cb.like(cb.upper(pet.get("name")), cb.upper(cb.literal(prefix)),
+					EscapeCharacter.DEFAULT.getEscapeCharacter()));
 		}
 		if (ownerId != null) {
 			matching = matching.and((pet, query, cb) -> cb.equal(pet.get("ownerId"), ownerId));
