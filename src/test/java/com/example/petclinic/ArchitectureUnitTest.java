@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.jpa.repository.Modifying;
@@ -48,11 +49,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureUnitTest {
 
 	private static final String[] MODULES = { "..owner..", "..pet..", "..specialty..", "..vet..", "..sample..",
-			"..command.." };
+			"..command..", "..retry..", "..migration..", "..dsql.." };
+
+	private static final String ROOT = "com.example.petclinic";
 
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.example.petclinic");
+		.importPackages(ROOT);
 
 	@Test
 	void modulesDependOnEachOtherOneWayOnly() {
@@ -134,7 +137,7 @@ class ArchitectureUnitTest {
 			.areDeclaredInClassesThat()
 			.areAnnotatedWith(Service.class)
 			.and()
-			.arePublic()
+			.areNotPrivate()
 			.and(are(writing()))
 			.should()
 			.beAnnotatedWith(WriteUseCase.class)
@@ -159,6 +162,36 @@ class ArchitectureUnitTest {
 				.or(be(describe("part of the caller's transaction (Propagation.MANDATORY)",
 						ArchitectureUnitTest::joinsTheCallersTransaction))))
 			.check(this.classes);
+	}
+
+	/**
+	 * A {@code @Transactional} beside {@code @WriteUseCase} would replace the one the use
+	 * case declares (a read-only one would run its writes read-only).
+	 */
+	@Test
+	void aWriteUseCaseDeclaresNoTransactionOfItsOwn() {
+		methods().that()
+			.areAnnotatedWith(WriteUseCase.class)
+			.should()
+			.notBeAnnotatedWith(Transactional.class)
+			.check(this.classes);
+	}
+
+	/**
+	 * NullAway checks the {@code @NullMarked} packages only: every package must be one.
+	 */
+	@Test
+	void everyPackageIsNullMarked() {
+		classes().should(new ArchCondition<JavaClass>("be in a @NullMarked package") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				boolean marked = type.getPackage().isAnnotatedWith(NullMarked.class);
+				events.add(new SimpleConditionEvent(type, marked,
+						type.getPackageName() + " has no package-info.java annotated @NullMarked"));
+			}
+
+		}).check(this.classes);
 	}
 
 	private static boolean joinsTheCallersTransaction(JavaMethod method) {
@@ -199,22 +232,38 @@ class ArchitectureUnitTest {
 			MethodCallTarget target = call.getTarget();
 			JavaClass owner = target.getOwner();
 			String name = target.getName();
-			if (owner.isAssignableTo(Repository.class) && (name.startsWith("save") || name.startsWith("delete"))) {
-				return true;
-			}
-			if (target.resolveMember().map((called) -> called.isAnnotatedWith(Modifying.class)).orElse(false)) {
+			if (owner.isAssignableTo(Repository.class)
+					&& (name.startsWith("save") || name.startsWith("delete") || name.startsWith("remove"))) {
 				return true;
 			}
 			if (owner.isAnnotatedWith(Entity.class) && !name.startsWith("get") && !name.startsWith("is")
 					&& !name.equals("<init>")) {
 				return true;
 			}
-			if (owner.equals(method.getOwner())
-					&& target.resolveMember().map((called) -> writes(called, seen)).orElse(false)) {
+			if (owner.getPackageName().startsWith(ROOT) && calledMethods(target).stream()
+				.anyMatch((called) -> called.isAnnotatedWith(Modifying.class) || writes(called, seen))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The method a call reaches: the one named, and where that is an interface's, its
+	 * implementations (a module's port, such as {@code PetOwners}).
+	 */
+	private static Set<JavaMethod> calledMethods(MethodCallTarget target) {
+		Set<JavaMethod> called = new HashSet<>(target.resolveMember().stream().toList());
+		if (target.getOwner().isInterface()) {
+			for (JavaClass implementation : target.getOwner().getAllSubclasses()) {
+				implementation.getMethods()
+					.stream()
+					.filter((candidate) -> candidate.getName().equals(target.getName())
+							&& candidate.getRawParameterTypes().equals(target.getRawParameterTypes()))
+					.forEach(called::add);
+			}
+		}
+		return called;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,17 @@ class ConfigurationReferenceUnitTest {
 		metadata.forEach((property, defaultValue) -> assertThat(sameValue(documented.get(property), defaultValue))
 			.as("README default of %s is '%s', the record's is '%s'", property, documented.get(property), defaultValue)
 			.isTrue());
+	}
+
+	@Test
+	void applicationPropertiesRepeatsNoDefault() throws IOException {
+		Properties properties = new Properties();
+		try (InputStream file = ConfigurationReferenceUnitTest.class.getClassLoader()
+			.getResourceAsStream("application.properties")) {
+			properties.load(file);
+		}
+
+		assertThat(properties.stringPropertyNames()).noneMatch((name) -> name.startsWith("petclinic."));
 	}
 
 	private static Map<String, String> readmeDefaults() throws IOException {

@@ -8,17 +8,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Reads the AWS sample's environment variables {@code CLUSTER_ENDPOINT},
- * {@code CLUSTER_USER} and {@code REGION} as {@code petclinic.dsql.endpoint},
- * {@code .user} and {@code .region}, so that the same settings drive the sample and this
- * service. Only variables that are set are mapped, so the defaults stay those of
- * {@link DsqlProperties}; the service's own names ({@code PETCLINIC_DSQL_USER},
- * {@code --petclinic.dsql.user}) take precedence, {@code application.properties} does
- * not.
+ * Reads the AWS sample's settings {@code CLUSTER_ENDPOINT}, {@code CLUSTER_USER} and
+ * {@code REGION} (environment variables, or any other property source) as
+ * {@code petclinic.dsql.endpoint}, {@code .user} and {@code .region}, so that the same
+ * settings drive the sample and this service. Only those that are set are mapped, so the
+ * defaults stay those of {@link DsqlProperties}, and at the lowest precedence: the
+ * service's own names, in any source ({@code PETCLINIC_DSQL_USER},
+ * {@code --petclinic.dsql.user}, a configuration file), win.
  */
 class AwsSampleEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -29,22 +27,15 @@ class AwsSampleEnvironmentPostProcessor implements EnvironmentPostProcessor, Ord
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		PropertySource<?> variables = environment.getPropertySources()
-			.get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		if (variables == null) {
-			return;
-		}
 		Map<String, Object> mapped = new LinkedHashMap<>();
 		VARIABLES.forEach((variable, property) -> {
-			Object value = variables.getProperty(variable);
+			String value = environment.getProperty(variable);
 			if (value != null) {
 				mapped.put(property, value);
 			}
 		});
 		if (!mapped.isEmpty()) {
-			environment.getPropertySources()
-				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-						new MapPropertySource(SOURCE, mapped));
+			environment.getPropertySources().addLast(new MapPropertySource(SOURCE, mapped));
 		}
 	}
 

@@ -7,8 +7,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Matches when a cluster endpoint is configured. An empty value, as
- * {@code ${CLUSTER_ENDPOINT:}} gives when the variable is not set, does not count.
+ * Matches when a cluster endpoint is configured. An empty value does not count.
  */
 class OnDsqlEndpointCondition extends SpringBootCondition {
 

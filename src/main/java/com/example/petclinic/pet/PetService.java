@@ -37,9 +37,9 @@ public class PetService {
 	public Page<PetResponse> search(@Nullable String name, @Nullable UUID ownerId, Pageable pageable) {
 		Specification<Pet> matching = Specification.unrestricted();
 		if (name != null && !name.isBlank()) {
-			// As Spring Data derives it for owners' StartingWithIgnoreCase: the name's
-			// own
-			// % and _ are matched literally, and the database uppercases both sides.
+			// As Spring Data derives owners' StartingWithIgnoreCase: the name's own % and
+			// _
+			// match literally, and the database uppercases both sides.
 			String prefix = EscapeCharacter.DEFAULT.escape(name) + "%";
 			matching = matching.and((pet, query, cb) -> cb.like(cb.upper(pet.get("name")), cb.upper(cb.literal(prefix)),
 					EscapeCharacter.DEFAULT.getEscapeCharacter()));

@@ -1,18 +1,15 @@
 package com.example.petclinic.usecase;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * A request body refers to another resource that does not exist, for example a pet for an
  * unknown owner: answered with {@code 422 Unprocessable Content} naming what is missing.
  */
-public class MissingReferenceException extends ErrorResponseException {
+public class MissingReferenceException extends UseCaseException {
 
 	public MissingReferenceException(String detail) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT,
-				ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail), null);
+		super(HttpStatus.UNPROCESSABLE_CONTENT, detail);
 	}
 
 }

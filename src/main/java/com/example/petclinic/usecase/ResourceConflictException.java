@@ -1,8 +1,6 @@
 package com.example.petclinic.usecase;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The request contradicts the current state of a resource, for example deleting an owner
@@ -10,10 +8,10 @@ import org.springframework.web.ErrorResponseException;
  * lost concurrency conflict it carries no {@code Retry-After}: sending it again cannot
  * help.
  */
-public class ResourceConflictException extends ErrorResponseException {
+public class ResourceConflictException extends UseCaseException {
 
 	public ResourceConflictException(String detail) {
-		super(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail), null);
+		super(HttpStatus.CONFLICT, detail);
 	}
 
 }

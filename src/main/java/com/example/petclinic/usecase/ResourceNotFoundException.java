@@ -1,18 +1,14 @@
 package com.example.petclinic.usecase;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The resource a request names does not exist: answered with {@code 404 Not Found}.
  */
-public class ResourceNotFoundException extends ErrorResponseException {
+public class ResourceNotFoundException extends UseCaseException {
 
 	public ResourceNotFoundException(String resource, Object id) {
-		super(HttpStatus.NOT_FOUND,
-				ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "%s %s does not exist".formatted(resource, id)),
-				null);
+		super(HttpStatus.NOT_FOUND, "%s %s does not exist".formatted(resource, id));
 	}
 
 }

@@ -17,16 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
  * the method refuses to run inside a transaction that is already open, where a retry
  * could only repeat part of the work.
  * <p>
- * <strong>A change to an aggregate writes the aggregate's own row</strong> (the owner's,
- * the vet's), also when what changes is only a row that belongs to it (a pet, a
- * {@code "_SpecialtyToVet"} assignment): two transactions conflict only when they write
- * the same row, so only then does every concurrent change to the same aggregate (its
+ * <strong>A change writes the row of the resource it changes</strong> (the owner's, the
+ * vet's), also when what changes is stored in other rows (a vet's
+ * {@code "_SpecialtyToVet"} assignments): two transactions conflict only when they write
+ * the same row, so only then does every concurrent change to the same resource (its
  * deletion included) fail, run again and see the other's result. Without foreign keys the
- * same goes for a reference: adding a pet writes its owner's row, giving a vet
- * specialties writes theirs, so that a concurrent deletion of the owner or the specialty
- * conflicts instead of leaving a dangling reference. A lock ({@code FOR UPDATE}) is not
- * enough: on PostgreSQL a row that was only locked raises no serialization failure for a
- * later writer, and Aurora DSQL checks conflicts only on written rows at commit.
+ * same goes for a reference: adding or moving a pet writes its new owner's row, giving a
+ * vet specialties writes theirs, so that a concurrent deletion of the owner or the
+ * specialty conflicts instead of leaving a dangling reference. A lock
+ * ({@code FOR UPDATE}) is not enough on PostgreSQL: a row that was only locked raises no
+ * serialization failure for a later writer whose snapshot is older; a write conflicts on
+ * PostgreSQL and on Aurora DSQL alike.
  * <p>
  * The retry is the {@code retry} package's ({@code OccRetry}); an architecture rule
  * requires this annotation on every service method that writes.

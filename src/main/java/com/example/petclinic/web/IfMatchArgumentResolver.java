@@ -42,7 +42,9 @@ class IfMatchArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCo
 	@Override
 	public Precondition resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
 			NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
-		return this.tags.ifMatch(request.getHeader(HttpHeaders.IF_MATCH));
+		// A header sent as several fields is one list, as @RequestHeader joins it.
+		String[] fields = request.getHeaderValues(HttpHeaders.IF_MATCH);
+		return this.tags.ifMatch((fields != null) ? String.join(",", fields) : null);
 	}
 
 }

@@ -1,6 +1,8 @@
 /**
- * Cross-cutting HTTP concerns: RFC 9457 problem responses (also for requests Tomcat
- * refuses), the exceptions that map to them, paging parameters.
+ * Cross-cutting HTTP concerns: RFC 9457 problem responses for every failure (the use
+ * cases' own, Spring MVC's, the database's, and requests Tomcat refuses), paging
+ * parameters, ETags and {@code If-Match}, request ids, the OpenAPI document. Knows no
+ * module; only controllers use it.
  */
 @NullMarked
 package com.example.petclinic.web;

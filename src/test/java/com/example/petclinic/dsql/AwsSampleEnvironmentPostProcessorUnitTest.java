@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -46,6 +47,26 @@ class AwsSampleEnvironmentPostProcessorUnitTest {
 				Map.of("CLUSTER_USER", "app", "PETCLINIC_DSQL_USER", "reporting"));
 
 		assertThat(bind(environment).user()).isEqualTo("reporting");
+	}
+
+	@Test
+	void givesWayToTheServicesOwnSettingsInAConfigurationFile() {
+		StandardEnvironment environment = environment(Map.of("CLUSTER_USER", "app"));
+		environment.getPropertySources()
+			.addBefore("awsSampleVariables",
+					new MapPropertySource("application.properties", Map.of("petclinic.dsql.user", "reporting")));
+
+		assertThat(bind(environment).user()).isEqualTo("reporting");
+	}
+
+	@Test
+	void readsTheSamplesSettingsFromAnySource() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("commandLineArgs", Map.of("CLUSTER_USER", "app")));
+		new AwsSampleEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(bind(environment).user()).isEqualTo("app");
 	}
 
 	private static DsqlProperties bind(StandardEnvironment environment) {

@@ -31,7 +31,7 @@ class ConcurrentMigrationRetryUnitTest {
 		this.retry.postProcessBeforeInitialization(liquibase, "liquibase");
 
 		assertThat(liquibase.runs).isEqualTo(2);
-		assertThat(liquibase.shouldRun).as("run again when the container initialises it").isFalse();
+		assertThat(liquibase.shouldRun).as("to be run again when the container initialises it").isFalse();
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -14,6 +16,7 @@ import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.ConflictingTransaction;
 import com.example.petclinic.test.PetClinicIntegrationTest;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +41,8 @@ class ConcurrentVetChangesIntegrationTest {
 
 	private static final List<String> SPECIALTIES = List.of("Birds", "Cats", "Dogs", "Exotic", "Fish", "Horses");
 
+	private final ExecutorService clients = Executors.newCachedThreadPool();
+
 	@Autowired
 	private RestTestClient http;
 
@@ -51,6 +56,11 @@ class ConcurrentVetChangesIntegrationTest {
 		ClinicApi api = new ClinicApi(this.http);
 		SPECIALTIES.forEach(api::createSpecialty);
 		this.vetId = api.createVet("Carlos Salazar");
+	}
+
+	@AfterEach
+	void stopClients() {
+		this.clients.shutdownNow();
 	}
 
 	@Test
@@ -160,8 +170,8 @@ class ConcurrentVetChangesIntegrationTest {
 		return this.jdbc.sql("select count(*) from pg_locks where not granted").query(Long.class).single();
 	}
 
-	private static <T> CompletableFuture<T> async(Supplier<T> request) {
-		return CompletableFuture.supplyAsync(request);
+	private <T> CompletableFuture<T> async(Supplier<T> request) {
+		return CompletableFuture.supplyAsync(request, this.clients);
 	}
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Each way a start on DSQL fails, caused for real where it can be here, reads as one
  * line.
  */
-class DsqlFailureAnalyzerUnitTest {
+class DsqlFailureAnalyzerIntegrationTest {
 
 	private static final String ENDPOINT = "abcdefghijklmnopqrstuvwxyz.dsql.us-east-1.on.aws";
 
