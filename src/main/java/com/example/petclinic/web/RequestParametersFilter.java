@@ -42,8 +42,8 @@ class RequestParametersFilter extends OncePerRequestFilter {
 		}
 		catch (InvalidParameterException ex) {
 			int status = (ex.getErrorCode() > 0) ? ex.getErrorCode() : HttpStatus.BAD_REQUEST.value();
-			logger.info("Request refused, its parameters cannot be decoded ({}): query {}", LogSafe.quote(reason(ex), 80),
-					LogSafe.quote(request.getQueryString(), 100));
+			logger.info("Request refused, its parameters cannot be decoded ({}): query {}",
+					LogSafe.quote(reason(ex), 80), LogSafe.quote(request.getQueryString(), 100));
 			ProblemBodies.write(response, status, (status == HttpStatus.BAD_REQUEST.value()) ? DETAIL : null,
 					request.getRequestURI());
 			return;
