@@ -15,6 +15,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -52,22 +53,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	 * Aurora DSQL cannot store: {@code 400}.
 	 */
 	@ExceptionHandler
-	ProblemDetail handleDataIntegrityViolation(DataIntegrityViolationException ex) {
+	ResponseEntity<ProblemDetail> handleDataIntegrityViolation(DataIntegrityViolationException ex) {
 		Throwable cause = ex.getMostSpecificCause();
 		if (cause instanceof SQLException sql && sql.getSQLState() != null
 				&& sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
-			logger.info("Request refused, the database cannot take one of its values: {}", sql.getMessage());
-			return problem(HttpStatus.BAD_REQUEST,
-					"The request holds a value the database cannot store, such as the character U+0000");
+			logger.info("Request refused, the database cannot take one of its values: {}",
+					LogSafe.quote(sql.getMessage()));
+			return answer(problem(HttpStatus.BAD_REQUEST,
+					"The request holds a value the database cannot store, such as the character U+0000"));
 		}
-		logger.info("Request refused by a database constraint: {}", cause.getMessage());
-		return problem(HttpStatus.CONFLICT, "The request conflicts with the current state of the resource");
+		// The database's message quotes the request's values (Key (name)=(...) already
+		// exists).
+		logger.info("Request refused by a database constraint: {}", LogSafe.quote(cause.getMessage()));
+		return answer(problem(HttpStatus.CONFLICT, "The request conflicts with the current state of the resource"));
 	}
 
 	@ExceptionHandler
-	ProblemDetail handleUnexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
 		logger.error("Request failed unexpectedly", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The service failed to process the request");
+		return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The service failed to process the request"));
+	}
+
+	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@Override
@@ -100,6 +108,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyTooLargeException tooLarge) {
+				ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+				return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+			}
+		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, RequestBodyProblems.describe(ex));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
@@ -126,13 +140,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Every problem names its type, {@code about:blank} when the status says it all, as
-	 * RFC 9457 recommends.
+	 * RFC 9457 recommends. Its content type is set here, so that it is written whatever
+	 * the request's {@code Accept} says, even when that cannot be parsed.
 	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType() == null) {
-			problem.setType(ABOUT_BLANK);
+		if (body instanceof ProblemDetail problem) {
+			if (problem.getType() == null) {
+				problem.setType(ABOUT_BLANK);
+			}
+			HttpHeaders problemHeaders = new HttpHeaders();
+			problemHeaders.putAll(headers);
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return super.createResponseEntity(body, problemHeaders, statusCode, request);
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}

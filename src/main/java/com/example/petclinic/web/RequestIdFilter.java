@@ -36,7 +36,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String requestId = requestId(request.getHeader(HEADER));
+		String answered = response.getHeader(HEADER);
+		String requestId = (answered != null) ? answered : requestId(request.getHeader(HEADER));
 		response.setHeader(HEADER, requestId);
 		MDC.put(MDC_KEY, requestId);
 		try {
@@ -45,6 +46,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		finally {
 			MDC.remove(MDC_KEY);
 		}
+	}
+
+	/**
+	 * Also on the error page Tomcat forwards to when it refuses a request before any
+	 * filter ran, such as a path under {@code /WEB-INF}: its answer carries an id too.
+	 */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
 	}
 
 	private static String requestId(@Nullable String incoming) {

@@ -2,8 +2,6 @@ package com.example.petclinic.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.catalina.Pipeline;
@@ -14,7 +12,6 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -28,14 +25,27 @@ import org.springframework.stereotype.Component;
  * Spring MVC: a URL with a character that must be percent-encoded (such as {@code |}), an
  * encoded {@code /} or NUL in the path, a malformed header. Tomcat would answer them with
  * an HTML page. Its error report valve, which Spring Boot configures on the host, is
- * replaced by one that writes the problem; everything Spring MVC answers has its body
- * already and passes through untouched.
+ * replaced by one that writes the problem, also for an error status that was answered
+ * without a body (such as an actuator's {@code 404} for an unknown health group);
+ * everything Spring MVC answers has its body already and passes through untouched.
  */
 @Component
 class TomcatProblemReports implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
 	@Override
 	public void customize(ConfigurableTomcatWebServerFactory factory) {
+		factory.addConnectorCustomizers((connector) -> {
+			// TRACE reaches the filters, where TraceRequestFilter answers it with a
+			// problem;
+			// Tomcat would answer it itself, before any filter, with the servlet's
+			// methods.
+			connector.setAllowTrace(true);
+			// Form bodies of every method are decoded by Tomcat, so that
+			// RequestParametersFilter
+			// refuses a malformed one whatever the method (the API itself reads only
+			// JSON).
+			connector.setParseBodyMethods("POST,PUT,PATCH,DELETE");
+		});
 		factory.addContextCustomizers((context) -> {
 			if (context.getParent() instanceof StandardHost host) {
 				replaceErrorReportValve(host);
@@ -65,35 +75,29 @@ class TomcatProblemReports implements WebServerFactoryCustomizer<ConfigurableTom
 
 	static final class ProblemReportValve extends ErrorReportValve {
 
-		private static final JsonMapper JSON = JsonMapper.builder().build();
-
 		static final String BAD_REQUEST_DETAIL = "The request is not valid HTTP: a header is malformed or too large, "
 				+ "the URL holds a character that must be percent-encoded (such as | { } [ ]), "
-				+ "or the path holds an encoded / or NUL";
+				+ "the path holds an encoded / or NUL, or the chunked body is malformed";
 
 		@Override
 		protected void report(Request request, Response response, @Nullable Throwable throwable) {
 			int status = response.getStatus();
-			if (status < 400 || response.getContentWritten() > 0 || !ioAllowed(response)
-					|| !response.setErrorReported()) {
+			if (status < 400 || response.getContentWritten() > 0 || !ioAllowed(response)) {
 				return;
 			}
-			HttpStatus known = HttpStatus.resolve(status);
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", "about:blank");
-			problem.put("title", (known != null) ? known.getReasonPhrase() : "Error");
-			problem.put("status", status);
-			problem.put("detail", (status == HttpStatus.BAD_REQUEST.value()) ? BAD_REQUEST_DETAIL
-					: (known != null) ? known.getReasonPhrase() : "The request failed");
-			if (request.getRequestURI() != null) {
-				problem.put("instance", request.getRequestURI());
+			// An error status set without sendError (and without a body) is reported too.
+			response.setError();
+			if (!response.setErrorReported()) {
+				return;
 			}
+			String problem = ProblemBodies.json(status,
+					(status == HttpStatus.BAD_REQUEST.value()) ? BAD_REQUEST_DETAIL : null, request.getRequestURI());
 			try {
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				response.setCharacterEncoding("UTF-8");
 				Writer writer = response.getReporter();
 				if (writer != null) {
-					writer.write(JSON.writeValueAsString(problem));
+					writer.write(problem);
 					response.finishResponse();
 				}
 			}

@@ -138,7 +138,7 @@ class ContainerEntryIntegrationTest {
 		assertThat(created.statusCode()).isEqualTo(201);
 		String id = JsonMapper.shared().readTree(created.body()).get("id").asString();
 		HttpResponse<String> read = send(
-				HttpRequest.newBuilder(URI.create(created.headers().firstValue("Location").orElseThrow())));
+				HttpRequest.newBuilder(uri(created.headers().firstValue("Location").orElseThrow())));
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(JsonMapper.shared().readTree(read.body()).get("city").asString()).isEqualTo("Dockerville");
 		assertThat(ownerCity(UUID.fromString(id))).isEqualTo("Dockerville");

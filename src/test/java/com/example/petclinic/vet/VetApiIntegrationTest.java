@@ -2,6 +2,8 @@ package com.example.petclinic.vet;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
@@ -216,6 +218,28 @@ class VetApiIntegrationTest {
 			.jsonPath("$.errors[*].field")
 			.value(List.class, (fields) -> assertThat(fields).contains("name")
 				.anyMatch((field) -> field.toString().startsWith("specialties")));
+
+		assertThat(this.jdbc.sql("select count(*) from vet").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void vetWithMoreThanOneHundredSpecialtiesIsABadRequestAndWritesNothing() {
+		String specialties = IntStream.rangeClosed(1, 101)
+			.mapToObj((i) -> "\"Specialty " + i + "\"")
+			.collect(Collectors.joining(", "));
+
+		this.http.post()
+			.uri("/api/vets")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"Carlos Salazar\", \"specialties\": [" + specialties + "]}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("specialties")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("size must be between 0 and 100");
 
 		assertThat(this.jdbc.sql("select count(*) from vet").query(Long.class).single()).isZero();
 	}

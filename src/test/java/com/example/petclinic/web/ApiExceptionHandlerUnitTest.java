@@ -1,0 +1,48 @@
+package com.example.petclinic.web;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database's messages quote the request's values; logged, they must not let a client
+ * write a line of its own into the log.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ApiExceptionHandlerUnitTest {
+
+	private static final String FORGED = "2026-12-01T00:00:00.000Z ERROR 1 --- [dsql-petclinic] forged";
+
+	@Test
+	void constraintViolationQuotingARequestValueIsLoggedOnOneLine(CapturedOutput output) {
+		SQLException duplicate = new SQLException("""
+				ERROR: duplicate key value violates unique constraint "specialty_pkey"
+				  Detail: Key (name)=(Cats
+				%s) already exists.""".formatted(FORGED), "23505");
+
+		new ApiExceptionHandler()
+			.handleDataIntegrityViolation(new DataIntegrityViolationException("could not execute", duplicate));
+
+		assertThat(output.getOut().lines().filter((line) -> line.contains("database constraint"))).singleElement()
+			.satisfies((line) -> assertThat(line).contains("Cats\\n" + FORGED));
+		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith(FORGED));
+	}
+
+	@Test
+	void valueTheDatabaseCannotStoreIsLoggedOnOneLine(CapturedOutput output) {
+		SQLException invalid = new SQLException("ERROR: invalid byte sequence\n" + FORGED, "22021");
+
+		new ApiExceptionHandler()
+			.handleDataIntegrityViolation(new DataIntegrityViolationException("could not execute", invalid));
+
+		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith(FORGED));
+	}
+
+}
