@@ -1,9 +1,12 @@
 package com.example.petclinic.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -25,9 +28,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The API speaks JSON only, and reads it strictly: a request body means what it says or
  * is a {@code 400}. Jackson by default turns a number or a boolean into text (an owner
  * named {@code "123"}), lets the last of two equal keys win, and hands on a lone UTF-16
- * surrogate ({@code "\ud800"}) that the database then stores as {@code ?}; and Spring MVC
- * registers a converter for every format whose library is on the class path (YAML comes
- * with springdoc).
+ * surrogate ({@code "\ud800"}) that the database then stores as {@code ?}; it reads a
+ * date from a number (days since 1970) or an array; and Spring MVC registers a converter
+ * for every format whose library is on the class path (YAML comes with springdoc).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson implements WebMvcConfigurer {
@@ -45,7 +48,8 @@ class StrictJson implements WebMvcConfigurer {
 	JsonMapperBuilderCustomizer strictJsonReading() {
 		SimpleModule module = new SimpleModule("strict-json-reading")
 			.addDeserializer(String.class, new WholeCharactersOnly())
-			.addDeserializer(UUID.class, new CanonicalUuids.Json());
+			.addDeserializer(UUID.class, new CanonicalUuids.Json())
+			.addDeserializer(LocalDate.class, new IsoDates());
 		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.withCoercionConfig(LogicalType.Textual,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -103,6 +107,31 @@ class StrictJson implements WebMvcConfigurer {
 				}
 			}
 			return false;
+		}
+
+	}
+
+	/**
+	 * Reads a date as ISO-8601 text ({@code 2006-10-25}) and nothing else.
+	 */
+	static final class IsoDates extends StdScalarDeserializer<LocalDate> {
+
+		IsoDates() {
+			super(LocalDate.class);
+		}
+
+		@Override
+		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+				return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+			}
+			String text = parser.getString();
+			try {
+				return LocalDate.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "is not an ISO-8601 date");
+			}
 		}
 
 	}

@@ -133,7 +133,9 @@ class StrictRequestBodiesIntegrationTest {
 			.accept(MediaType.parseMediaType("application/yaml"))
 			.exchange()
 			.expectStatus()
-			.isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+			.isEqualTo(HttpStatus.NOT_ACCEPTABLE)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		this.http.get()
 			.uri("/api/owners")
 			.accept(MediaType.parseMediaType("application/yaml"))
