@@ -2,14 +2,18 @@ package com.example.petclinic.pet;
 
 import java.time.LocalDate;
 
-import jakarta.validation.constraints.NotBlank;
+import com.example.petclinic.validation.Name;
+import com.example.petclinic.validation.Names;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /api/owners/{id}/pets}: the owner is the one in the path.
  */
-public record NewPetRequest(@NotBlank @Size(max = 30) String name, @NotNull @PastOrPresent LocalDate birthDate) {
+public record NewPetRequest(@Name(max = 30) String name, @NotNull @PastOrPresent @BirthDate LocalDate birthDate) {
+
+	public NewPetRequest {
+		name = Names.normalize(name);
+	}
 
 }

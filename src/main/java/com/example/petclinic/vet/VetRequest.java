@@ -1,17 +1,20 @@
 package com.example.petclinic.vet;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import jakarta.validation.constraints.NotBlank;
+import com.example.petclinic.validation.Name;
+import com.example.petclinic.validation.Names;
 import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code POST /api/vets} and {@code PUT /api/vets/{id}}: the name, and the
- * names of existing specialties (absent means none), at most {@value #MAX_SPECIALTIES}.
+ * names of existing specialties (absent means none), at most {@value #MAX_SPECIALTIES},
+ * each in its one spelling (see {@link Names}), so that {@code "Cats "} names the
+ * specialty {@code Cats}.
  */
-public record VetRequest(@NotBlank @Size(max = 30) String name,
-		@Size(max = MAX_SPECIALTIES) Set<@NotBlank @Size(max = 80) String> specialties) {
+public record VetRequest(@Name(max = 30) String name,
+		@Size(max = MAX_SPECIALTIES) Set<@Name(max = 80) String> specialties) {
 
 	/**
 	 * Far more than a vet has, and far below the limits a request must stay under: every
@@ -21,9 +24,12 @@ public record VetRequest(@NotBlank @Size(max = 30) String name,
 	 */
 	public static final int MAX_SPECIALTIES = 100;
 
-	public VetRequest(String name, @Nullable Set<String> specialties) {
-		this.name = name;
-		this.specialties = (specialties != null) ? Set.copyOf(specialties) : Set.of();
+	// A body without specialties binds null: it means none.
+	@SuppressWarnings("NullAway")
+	public VetRequest {
+		name = Names.normalize(name);
+		specialties = (specialties != null)
+				? specialties.stream().map(Names::normalize).collect(Collectors.toUnmodifiableSet()) : Set.of();
 	}
 
 }
