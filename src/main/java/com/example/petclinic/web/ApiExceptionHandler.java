@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,14 +44,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final String DATA_EXCEPTION_CLASS = "22";
 
+	private static final String INVALID_DATETIME_FORMAT = "22007";
+
+	private static final String DATETIME_FIELD_OVERFLOW = "22008";
+
+	private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+
+	private static final String INVALID_PARAMETER_VALUE = "22023";
+
+	private static final String UNTRANSLATABLE_CHARACTER = "22P05";
+
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	/**
 	 * A constraint of the database caught what the service's own checks did not see, for
 	 * example two clients creating the same specialty at once: {@code 409}. Or the
 	 * database could not take a value of the request at all (SQLSTATE class {@code 22},
-	 * data exception), such as text with the character U+0000, which PostgreSQL and
-	 * Aurora DSQL cannot store: {@code 400}.
+	 * data exception): {@code 400}, saying which kind of value it was.
 	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handleDataIntegrityViolation(DataIntegrityViolationException ex) {
@@ -59,13 +69,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				&& sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
 			logger.info("Request refused, the database cannot take one of its values: {}",
 					LogSafe.quote(sql.getMessage()));
-			return answer(problem(HttpStatus.BAD_REQUEST,
-					"The request holds a value the database cannot store, such as the character U+0000"));
+			return answer(problem(HttpStatus.BAD_REQUEST, unstorableValue(sql)));
 		}
 		// The database's message quotes the request's values (Key (name)=(...) already
 		// exists).
 		logger.info("Request refused by a database constraint: {}", LogSafe.quote(cause.getMessage()));
 		return answer(problem(HttpStatus.CONFLICT, "The request conflicts with the current state of the resource"));
+	}
+
+	/**
+	 * What kind of value the database could not take. pgJDBC refuses text with U+0000 and
+	 * statements with more than 65,535 bind parameters itself, both with SQLSTATE
+	 * {@code 22023} and told apart only by their (English) messages; anything not
+	 * recognised gets a detail that names no cause rather than a wrong one.
+	 */
+	static String unstorableValue(SQLException ex) {
+		String state = Objects.requireNonNull(ex.getSQLState());
+		String message = Objects.requireNonNullElse(ex.getMessage(), "");
+		if (state.equals(DATETIME_FIELD_OVERFLOW) || state.equals(INVALID_DATETIME_FORMAT)) {
+			return "The request holds a date the database cannot store";
+		}
+		if (state.equals(CHARACTER_NOT_IN_REPERTOIRE) || state.equals(UNTRANSLATABLE_CHARACTER)
+				|| message.contains("Zero bytes")) {
+			return "The request holds a value the database cannot store, such as the character U+0000";
+		}
+		if (state.equals(INVALID_PARAMETER_VALUE) && message.contains("parameters")) {
+			return "The request holds more values than the database takes in one statement";
+		}
+		return "The request holds a value the database cannot store";
 	}
 
 	@ExceptionHandler

@@ -1,7 +1,10 @@
 package com.example.petclinic.web;
 
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +140,25 @@ class ProblemResponsesIntegrationTest {
 			.expectBody()
 			.jsonPath("$.content")
 			.isEmpty();
+	}
+
+	@Test
+	void aDateTheDatabaseCannotStoreIsABadRequestThatSaysSo() {
+		UUID owner = new ClinicApi(this.http).createOwner("John Doe", "New York");
+
+		assertProblem(
+				this.http.post().uri("/api/owners/{id}/pets", owner).contentType(MediaType.APPLICATION_JSON).body("""
+						{"name": "Ancient", "birthDate": "-5000-01-01"}""").exchange(), HttpStatus.BAD_REQUEST,
+				"The request holds a date the database cannot store");
+	}
+
+	@Test
+	void moreValuesThanTheDatabaseTakesInOneStatementIsABadRequestThatSaysSo() {
+		String names = IntStream.range(0, 70_000).mapToObj((i) -> "\"S" + i + "\"").collect(Collectors.joining(", "));
+
+		assertProblem(this.http.post().uri("/api/vets").contentType(MediaType.APPLICATION_JSON).body("""
+				{"name": "Busy Vet", "specialties": [%s]}""".formatted(names)).exchange(), HttpStatus.BAD_REQUEST,
+				"The request holds more values than the database takes in one statement");
 	}
 
 	@Test
