@@ -1,7 +1,9 @@
 package com.example.petclinic.retry;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongUnaryOperator;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,12 +24,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transactions fails at commit with SQLSTATE {@code 40001}, and only repeating the whole
  * transaction (re-reading what it read) is correct; repeating a statement is not.
  * <p>
- * Retries use Spring's {@link RetryTemplate} with exponential back-off and jitter, and
- * only for {@linkplain SerializationFailures serialization failures}; any other failure
- * is passed on at once. When the attempts are used up the use case fails with a
- * {@link SerializationConflictException}. Each request is logged once (never each
- * attempt) and counted: {@value #RETRIES} and {@value #FAILURES}, tagged
- * {@value #USE_CASE}.
+ * Retries use Spring's {@link RetryTemplate} with exponential back-off and full jitter
+ * ({@link FullJitterBackOff}), and only for {@linkplain SerializationFailures
+ * serialization failures}; any other failure is passed on at once. When the attempts are
+ * used up the use case fails with a {@link SerializationConflictException}. Each request
+ * is logged once (never each attempt) and counted: {@value #RETRIES} and
+ * {@value #FAILURES}, tagged {@value #USE_CASE}.
  * <p>
  * A retry needs a fresh transaction and a fresh persistence context: this is why
  * {@code spring.jpa.open-in-view} stays {@code false} and why a use case called inside a
@@ -56,13 +58,14 @@ public class OccRetry {
 	private final MeterRegistry meters;
 
 	public OccRetry(OccRetryProperties properties, MeterRegistry meters) {
+		this(properties, meters, (bound) -> ThreadLocalRandom.current().nextLong(bound));
+	}
+
+	OccRetry(OccRetryProperties properties, MeterRegistry meters, LongUnaryOperator randomBelow) {
 		this.retryTemplate = new RetryTemplate(RetryPolicy.builder()
 			.predicate(SerializationFailures::isSerializationFailure)
-			.maxRetries(properties.maxAttempts() - 1)
-			.delay(properties.initialDelay())
-			.multiplier(properties.multiplier())
-			.maxDelay(properties.maxDelay())
-			.jitter(properties.jitter())
+			.backOff(new FullJitterBackOff(properties.maxAttempts() - 1, properties.initialDelay(),
+					properties.multiplier(), properties.maxDelay(), randomBelow))
 			.build());
 		this.retryAfter = properties.retryAfter();
 		this.meters = meters;

@@ -10,28 +10,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxAttempts attempts per request, the first included; {@code 1} turns retries
  * off
- * @param initialDelay pause before the first retry
- * @param multiplier growth of the pause from one retry to the next
- * @param maxDelay longest pause between two attempts
- * @param jitter random spread added to or taken from each pause (grown by the multiplier
- * too), so that clients that collided once do not collide again in lockstep
+ * @param initialDelay longest pause before the first retry; each pause is drawn at random
+ * from zero to its ceiling (full jitter), so that clients that collided once spread out
+ * instead of colliding again in lockstep
+ * @param multiplier growth of the pause's ceiling from one retry to the next
+ * @param maxDelay highest ceiling of a pause between two attempts
  * @param retryAfter what the {@code Retry-After} header of a {@code 409} tells a client
  * to wait once the attempts are used up
  */
 @ConfigurationProperties("petclinic.occ.retry")
 public record OccRetryProperties(@DefaultValue("5") int maxAttempts, @DefaultValue("20ms") Duration initialDelay,
 		@DefaultValue("2.0") double multiplier, @DefaultValue("1s") Duration maxDelay,
-		@DefaultValue("10ms") Duration jitter, @DefaultValue("1s") Duration retryAfter) {
+		@DefaultValue("1s") Duration retryAfter) {
 
 	public OccRetryProperties {
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException(
 					"petclinic.occ.retry.max-attempts must be at least 1, not " + maxAttempts);
-		}
-		if (jitter.compareTo(initialDelay) > 0) {
-			throw new IllegalArgumentException(
-					"petclinic.occ.retry.jitter (%s) must not be longer than petclinic.occ.retry.initial-delay (%s)"
-						.formatted(jitter, initialDelay));
 		}
 	}
 

@@ -2,6 +2,8 @@ package com.example.petclinic.retry;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -85,16 +87,19 @@ class OccRetryUnitTest {
 	}
 
 	@Test
-	void waitsLongerBeforeEachRetry() {
-		OccRetry slow = new OccRetry(properties(3, Duration.ofMillis(100)), this.meters);
-		long started = System.nanoTime();
+	void drawsEachPauseFromZeroToACeilingThatDoublesPerRetry() {
+		List<Long> bounds = new ArrayList<>();
+		OccRetry recording = new OccRetry(properties(4, Duration.ofMillis(100)), this.meters, (bound) -> {
+			bounds.add(bound);
+			return 0;
+		});
 
-		assertThatExceptionOfType(SerializationConflictException.class).isThrownBy(() -> slow.run(USE_CASE, () -> {
+		assertThatExceptionOfType(SerializationConflictException.class).isThrownBy(() -> recording.run(USE_CASE, () -> {
 			throw conflict();
 		}));
 
-		// 100 ms, then 200 ms, each give or take the 10 ms of jitter
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(280));
+		// exclusive bounds: pauses of at most 100, 200 and 400 ms
+		assertThat(bounds).containsExactly(101L, 201L, 401L);
 	}
 
 	private double count(String name) {
@@ -103,8 +108,7 @@ class OccRetryUnitTest {
 	}
 
 	private static OccRetryProperties properties(int maxAttempts, Duration initialDelay) {
-		return new OccRetryProperties(maxAttempts, initialDelay, 2.0, Duration.ofSeconds(1),
-				Duration.ofMillis(Math.min(10, initialDelay.toMillis())), Duration.ofSeconds(2));
+		return new OccRetryProperties(maxAttempts, initialDelay, 2.0, Duration.ofSeconds(1), Duration.ofSeconds(2));
 	}
 
 	private static RuntimeException conflict() {
