@@ -15,12 +15,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,12 +33,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@EnableConfigurationProperties(HttpLimitsProperties.class)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	RequestBodyLimitFilter(@Value("${petclinic.http.max-request-body-size:256KB}") DataSize limit) {
-		this.limit = limit.toBytes();
+	RequestBodyLimitFilter(HttpLimitsProperties limits) {
+		this.limit = limits.maxRequestBodySize().toBytes();
 	}
 
 	@Override

@@ -32,19 +32,24 @@ import org.springframework.stereotype.Component;
 @Component
 class TomcatProblemReports implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
+	private final HttpLimitsProperties limits;
+
+	TomcatProblemReports(HttpLimitsProperties limits) {
+		this.limits = limits;
+	}
+
 	@Override
 	public void customize(ConfigurableTomcatWebServerFactory factory) {
 		factory.addConnectorCustomizers((connector) -> {
 			// TRACE reaches the filters, where TraceRequestFilter answers it with a
-			// problem;
-			// Tomcat would answer it itself, before any filter, with the servlet's
-			// methods.
+			// problem; Tomcat would answer it itself, before any filter, with the
+			// servlet's methods.
 			connector.setAllowTrace(true);
 			// Form bodies of every method are decoded by Tomcat, so that
-			// RequestParametersFilter
-			// refuses a malformed one whatever the method (the API itself reads only
-			// JSON).
+			// RequestParametersFilter refuses a malformed one whatever the method (the
+			// API itself reads only JSON), within the same limit as any body.
 			connector.setParseBodyMethods("POST,PUT,PATCH,DELETE");
+			connector.setMaxPostSize((int) Math.min(Integer.MAX_VALUE, this.limits.maxRequestBodySize().toBytes()));
 		});
 		factory.addContextCustomizers((context) -> {
 			if (context.getParent() instanceof StandardHost host) {

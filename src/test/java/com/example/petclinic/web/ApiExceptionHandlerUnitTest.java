@@ -45,4 +45,18 @@ class ApiExceptionHandlerUnitTest {
 		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith(FORGED));
 	}
 
+	@Test
+	void aValueTheDatabaseCannotStoreIsNamedByItsKind() {
+		assertThat(ApiExceptionHandler.unstorableValue(new SQLException("date/time field value out of range", "22008")))
+			.isEqualTo("The request holds a date the database cannot store");
+		assertThat(ApiExceptionHandler
+			.unstorableValue(new SQLException("Zero bytes may not occur in string parameters.", "22021")))
+			.isEqualTo("The request holds a value the database cannot store, such as the character U+0000");
+		assertThat(ApiExceptionHandler.unstorableValue(new SQLException(
+				"PreparedStatement can have at most 65,535 parameters. Please consider using arrays", "22023")))
+			.isEqualTo("The request holds more values than the database takes in one statement");
+		assertThat(ApiExceptionHandler.unstorableValue(new SQLException("numeric field overflow", "22003")))
+			.isEqualTo("The request holds a value the database cannot store");
+	}
+
 }
