@@ -4,14 +4,11 @@ import java.util.UUID;
 
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,21 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OwnerApiIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	private ClinicApi api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ClinicApi(this.http);
-	}
 
 	@Test
 	void createOwnerAnswersCreatedWithLocationAndBody() {
-		OwnerResponse created = this.http.post()
+		OwnerResponse created = this.api.http()
+			.post()
 			.uri("/api/owners")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -50,7 +38,8 @@ class OwnerApiIntegrationTest {
 		assertThat(created.city()).isEqualTo("Anytown");
 		assertThat(created.telephone()).isEqualTo("555-555-0123");
 		assertThat(created.pets()).isEmpty();
-		assertThat(this.jdbc.sql("select name, city, telephone from owner where id = ?")
+		assertThat(this.api.jdbc()
+			.sql("select name, city, telephone from owner where id = ?")
 			.param(created.id())
 			.query((rs, row) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3))
 			.single()).isEqualTo("Mary Major|Anytown|555-555-0123");
@@ -58,7 +47,8 @@ class OwnerApiIntegrationTest {
 
 	@Test
 	void createdOwnerIsAtItsLocation() {
-		String location = this.http.post()
+		String location = this.api.http()
+			.post()
 			.uri("/api/owners")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -71,7 +61,8 @@ class OwnerApiIntegrationTest {
 			.getLocation()
 			.toString();
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri(location)
 			.exchange()
 			.expectStatus()
@@ -89,7 +80,8 @@ class OwnerApiIntegrationTest {
 		this.api.addPet(john, "Pet2", "2021-07-23");
 		this.api.addPet(john, "Pet1", "2006-10-25");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners/{id}", john)
 			.exchange()
 			.expectStatus()
@@ -111,7 +103,8 @@ class OwnerApiIntegrationTest {
 		this.api.createOwner("Mary Major", "Anytown");
 		this.api.createOwner("Akira Tanaka", "Kyoto");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners?size=2")
 			.exchange()
 			.expectStatus()
@@ -135,7 +128,8 @@ class OwnerApiIntegrationTest {
 			this.api.createOwner("Owner %02d".formatted(i), "Anytown");
 		}
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners")
 			.exchange()
 			.expectStatus()
@@ -155,7 +149,8 @@ class OwnerApiIntegrationTest {
 		this.api.createOwner("Johanna Smith", "Boston");
 		this.api.createOwner("Mary Major", "Anytown");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners?name=joh")
 			.exchange()
 			.expectStatus()
@@ -170,7 +165,8 @@ class OwnerApiIntegrationTest {
 		this.api.createOwner("John Doe", "New York");
 		this.api.createOwner("Mary Major", "Anytown");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners?sort=city,desc")
 			.exchange()
 			.expectStatus()
@@ -184,7 +180,8 @@ class OwnerApiIntegrationTest {
 	void listOwnersBeyondTheLastPageIsEmptyNotNotFound() {
 		this.api.createOwner("John Doe", "New York");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners?page=5")
 			.exchange()
 			.expectStatus()
@@ -200,7 +197,8 @@ class OwnerApiIntegrationTest {
 	void updateOwnerReplacesItsFields() {
 		UUID mary = this.api.createOwner("Mary Major", "Anytown");
 
-		this.http.put()
+		this.api.http()
+			.put()
 			.uri("/api/owners/{id}", mary)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -214,7 +212,7 @@ class OwnerApiIntegrationTest {
 			.jsonPath("$.telephone")
 			.isEqualTo("+1 (555) 010-9999");
 
-		assertThat(this.jdbc.sql("select city from owner where id = ?").param(mary).query(String.class).single())
+		assertThat(this.api.jdbc().sql("select city from owner where id = ?").param(mary).query(String.class).single())
 			.isEqualTo("Springfield");
 	}
 
@@ -222,10 +220,10 @@ class OwnerApiIntegrationTest {
 	void deleteOwnerWithoutPetsRemovesIt() {
 		UUID mary = this.api.createOwner("Mary Major", "Anytown");
 
-		this.http.delete().uri("/api/owners/{id}", mary).exchange().expectStatus().isNoContent();
+		this.api.http().delete().uri("/api/owners/{id}", mary).exchange().expectStatus().isNoContent();
 
-		assertThat(this.jdbc.sql("select count(*) from owner").query(Long.class).single()).isZero();
-		this.http.get().uri("/api/owners/{id}", mary).exchange().expectStatus().isNotFound();
+		assertThat(this.api.jdbc().sql("select count(*) from owner").query(Long.class).single()).isZero();
+		this.api.http().get().uri("/api/owners/{id}", mary).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
@@ -233,7 +231,8 @@ class OwnerApiIntegrationTest {
 		UUID john = this.api.createOwner("John Doe", "New York");
 		this.api.addPet(john, "Pet1", "2006-10-25");
 
-		this.http.delete()
+		this.api.http()
+			.delete()
 			.uri("/api/owners/{id}", john)
 			.exchange()
 			.expectStatus()
@@ -246,17 +245,18 @@ class OwnerApiIntegrationTest {
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains(john.toString()).contains("still has pets"));
 
-		assertThat(this.jdbc.sql("select count(*) from owner").query(Long.class).single()).isOne();
-		assertThat(this.jdbc.sql("select count(*) from pet").query(Long.class).single()).isOne();
+		assertThat(this.api.jdbc().sql("select count(*) from owner").query(Long.class).single()).isOne();
+		assertThat(this.api.jdbc().sql("select count(*) from pet").query(Long.class).single()).isOne();
 	}
 
 	@Test
 	void unknownOwnerIsNotFound() {
 		UUID unknown = UUID.randomUUID();
 
-		for (var request : java.util.List.of(this.http.get().uri("/api/owners/{id}", unknown),
-				this.http.delete().uri("/api/owners/{id}", unknown),
-				this.http.put()
+		for (var request : java.util.List.of(this.api.http().get().uri("/api/owners/{id}", unknown),
+				this.api.http().delete().uri("/api/owners/{id}", unknown),
+				this.api.http()
+					.put()
 					.uri("/api/owners/{id}", unknown)
 					.contentType(MediaType.APPLICATION_JSON)
 					.body("{\"name\": \"X\", \"city\": \"Y\"}"))) {
@@ -273,7 +273,8 @@ class OwnerApiIntegrationTest {
 
 	@Test
 	void ownerFieldsAreValidatedAgainstTheColumns() {
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/owners")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -291,12 +292,13 @@ class OwnerApiIntegrationTest {
 			.jsonPath("$.errors[?(@.field == 'name')].message")
 			.isEqualTo(java.util.List.of("size must be between 0 and 30"));
 
-		assertThat(this.jdbc.sql("select count(*) from owner").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from owner").query(Long.class).single()).isZero();
 	}
 
 	@Test
 	void telephoneIsOptionalAndLimitedToTwentyCharacters() {
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/owners")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""

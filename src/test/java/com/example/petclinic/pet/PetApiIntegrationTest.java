@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,24 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PetApiIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	private ClinicApi api;
 
 	private UUID john;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ClinicApi(this.http);
 		this.john = this.api.createOwner("John Doe", "New York");
 	}
 
 	@Test
 	void addPetToOwnerAnswersCreatedWithLocationAndBody() {
-		PetResponse pet = this.http.post()
+		PetResponse pet = this.api.http()
+			.post()
 			.uri("/api/owners/{id}/pets", this.john)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -55,15 +48,19 @@ class PetApiIntegrationTest {
 		assertThat(pet).isNotNull();
 		assertThat(pet).extracting(PetResponse::name, PetResponse::birthDate, PetResponse::ownerId)
 			.containsExactly("Pet1", LocalDate.of(2006, 10, 25), this.john);
-		assertThat(this.jdbc.sql("select \"ownerId\" from pet where id = ?").param(pet.id()).query(UUID.class).single())
-			.isEqualTo(this.john);
+		assertThat(this.api.jdbc()
+			.sql("select \"ownerId\" from pet where id = ?")
+			.param(pet.id())
+			.query(UUID.class)
+			.single()).isEqualTo(this.john);
 	}
 
 	@Test
 	void addPetToUnknownOwnerIsNotFoundAndWritesNothing() {
 		UUID unknown = UUID.randomUUID();
 
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/owners/{id}/pets", unknown)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -75,7 +72,7 @@ class PetApiIntegrationTest {
 			.jsonPath("$.detail")
 			.isEqualTo("Owner %s does not exist".formatted(unknown));
 
-		assertThat(this.jdbc.sql("select count(*) from pet").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from pet").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -84,7 +81,8 @@ class PetApiIntegrationTest {
 		this.api.addPet(this.john, "Bella", "2019-05-05");
 		this.api.addPet(this.api.createOwner("Mary Major", "Anytown"), "Tom", "2018-02-02");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners/{id}/pets", this.john)
 			.exchange()
 			.expectStatus()
@@ -98,14 +96,14 @@ class PetApiIntegrationTest {
 
 	@Test
 	void listPetsOfUnknownOwnerIsNotFound() {
-		this.http.get().uri("/api/owners/{id}/pets", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+		this.api.http().get().uri("/api/owners/{id}/pets", UUID.randomUUID()).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
 	void getPetShowsItsOwner() {
 		UUID pet = this.api.addPet(this.john, "Pet1", "2006-10-25");
 
-		this.http.get().uri("/api/pets/{id}", pet).exchange().expectStatus().isOk().expectBody().json("""
+		this.api.http().get().uri("/api/pets/{id}", pet).exchange().expectStatus().isOk().expectBody().json("""
 				{"id": "%s", "name": "Pet1", "birthDate": "2006-10-25", "ownerId": "%s"}""".formatted(pet, this.john));
 	}
 
@@ -116,7 +114,8 @@ class PetApiIntegrationTest {
 		this.api.addPet(this.john, "Rex", "2020-01-01");
 		this.api.addPet(mary, "Pet3", "2022-03-03");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/pets?name=pet")
 			.exchange()
 			.expectStatus()
@@ -124,7 +123,8 @@ class PetApiIntegrationTest {
 			.expectBody()
 			.jsonPath("$.content[*].name")
 			.isEqualTo(List.of("Pet1", "Pet3"));
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/pets?name=pet&ownerId={owner}", mary)
 			.exchange()
 			.expectStatus()
@@ -141,7 +141,8 @@ class PetApiIntegrationTest {
 		UUID mary = this.api.createOwner("Mary Major", "Anytown");
 		UUID pet = this.api.addPet(this.john, "Pet1", "2006-10-25");
 
-		this.http.put()
+		this.api.http()
+			.put()
 			.uri("/api/pets/{id}", pet)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -155,9 +156,10 @@ class PetApiIntegrationTest {
 			.jsonPath("$.ownerId")
 			.isEqualTo(mary.toString());
 
-		assertThat(this.jdbc.sql("select \"ownerId\" from pet where id = ?").param(pet).query(UUID.class).single())
+		assertThat(
+				this.api.jdbc().sql("select \"ownerId\" from pet where id = ?").param(pet).query(UUID.class).single())
 			.isEqualTo(mary);
-		this.http.get().uri("/api/owners/{id}", this.john).exchange().expectBody().jsonPath("$.pets").isEmpty();
+		this.api.http().get().uri("/api/owners/{id}", this.john).exchange().expectBody().jsonPath("$.pets").isEmpty();
 	}
 
 	@Test
@@ -165,7 +167,8 @@ class PetApiIntegrationTest {
 		UUID pet = this.api.addPet(this.john, "Pet1", "2006-10-25");
 		UUID unknown = UUID.randomUUID();
 
-		this.http.put()
+		this.api.http()
+			.put()
 			.uri("/api/pets/{id}", pet)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -179,7 +182,8 @@ class PetApiIntegrationTest {
 			.jsonPath("$.detail")
 			.isEqualTo("Owner %s does not exist".formatted(unknown));
 
-		assertThat(this.jdbc.sql("select \"ownerId\" from pet where id = ?").param(pet).query(UUID.class).single())
+		assertThat(
+				this.api.jdbc().sql("select \"ownerId\" from pet where id = ?").param(pet).query(UUID.class).single())
 			.isEqualTo(this.john);
 	}
 
@@ -187,7 +191,8 @@ class PetApiIntegrationTest {
 	void updatePetRequiresAnOwner() {
 		UUID pet = this.api.addPet(this.john, "Pet1", "2006-10-25");
 
-		this.http.put()
+		this.api.http()
+			.put()
 			.uri("/api/pets/{id}", pet)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -204,16 +209,17 @@ class PetApiIntegrationTest {
 	void deletePetRemovesIt() {
 		UUID pet = this.api.addPet(this.john, "Pet1", "2006-10-25");
 
-		this.http.delete().uri("/api/pets/{id}", pet).exchange().expectStatus().isNoContent();
+		this.api.http().delete().uri("/api/pets/{id}", pet).exchange().expectStatus().isNoContent();
 
-		assertThat(this.jdbc.sql("select count(*) from pet").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from pet").query(Long.class).single()).isZero();
 	}
 
 	@Test
 	void unknownPetIsNotFound() {
 		UUID unknown = UUID.randomUUID();
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/pets/{id}", unknown)
 			.exchange()
 			.expectStatus()
@@ -221,12 +227,13 @@ class PetApiIntegrationTest {
 			.expectBody()
 			.jsonPath("$.detail")
 			.isEqualTo("Pet %s does not exist".formatted(unknown));
-		this.http.delete().uri("/api/pets/{id}", unknown).exchange().expectStatus().isNotFound();
+		this.api.http().delete().uri("/api/pets/{id}", unknown).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
 	void birthDateInTheFutureIsRefused() {
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/owners/{id}/pets", this.john)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -238,12 +245,13 @@ class PetApiIntegrationTest {
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("birthDate");
 
-		assertThat(this.jdbc.sql("select count(*) from pet").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from pet").query(Long.class).single()).isZero();
 	}
 
 	@Test
 	void birthDateThatIsNotAnIsoDateIsRefused() {
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/owners/{id}/pets", this.john)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,18 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PetBirthDateIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	private ClinicApi api;
 
 	private UUID owner;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ClinicApi(this.http);
 		this.owner = this.api.createOwner("Jo", "Seattle");
 	}
 
@@ -54,14 +47,15 @@ class PetBirthDateIntegrationTest {
 				.isEqualTo(List.of("must be on or after 1900-01-01"));
 		}
 
-		assertThat(this.jdbc.sql("select count(*) from pet").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from pet").query(Long.class).single()).isZero();
 	}
 
 	@Test
 	void birthDateBefore1900IsRefusedInAnUpdate() {
 		UUID pet = this.api.addPet(this.owner, "Rex", "2020-01-01");
 
-		this.http.put()
+		this.api.http()
+			.put()
 			.uri("/api/pets/{id}", pet)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -73,7 +67,7 @@ class PetBirthDateIntegrationTest {
 			.jsonPath("$.errors[*].field")
 			.isEqualTo(List.of("birthDate"));
 
-		assertThat(this.jdbc.sql("select \"birthDate\" from pet").query(LocalDate.class).single())
+		assertThat(this.api.jdbc().sql("select \"birthDate\" from pet").query(LocalDate.class).single())
 			.isEqualTo(LocalDate.of(2020, 1, 1));
 	}
 
@@ -81,12 +75,13 @@ class PetBirthDateIntegrationTest {
 	void firstDayOf1900IsStoredAsSent() {
 		add("1900-01-01").expectStatus().isCreated().expectBody().jsonPath("$.birthDate").isEqualTo("1900-01-01");
 
-		assertThat(this.jdbc.sql("select \"birthDate\"::text from pet").query(String.class).single())
+		assertThat(this.api.jdbc().sql("select \"birthDate\"::text from pet").query(String.class).single())
 			.isEqualTo("1900-01-01");
 	}
 
 	private RestTestClient.ResponseSpec add(String birthDate) {
-		return this.http.post()
+		return this.api.http()
+			.post()
 			.uri("/api/owners/{id}/pets", this.owner)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""

@@ -4,14 +4,11 @@ import java.util.List;
 
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,21 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpecialtyApiIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	private ClinicApi api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ClinicApi(this.http);
-	}
 
 	@Test
 	void createSpecialtyAnswersCreatedWithLocation() {
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/specialties")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -47,14 +35,16 @@ class SpecialtyApiIntegrationTest {
 			.json("""
 					{"name": "Exotic"}""");
 
-		assertThat(this.jdbc.sql("select name from specialty").query(String.class).list()).containsExactly("Exotic");
+		assertThat(this.api.jdbc().sql("select name from specialty").query(String.class).list())
+			.containsExactly("Exotic");
 	}
 
 	@Test
 	void duplicateSpecialtyIsAConflict() {
 		this.api.createSpecialty("Dogs");
 
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/specialties")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -66,7 +56,7 @@ class SpecialtyApiIntegrationTest {
 			.jsonPath("$.detail")
 			.isEqualTo("Specialty Dogs already exists");
 
-		assertThat(this.jdbc.sql("select count(*) from specialty").query(Long.class).single()).isOne();
+		assertThat(this.api.jdbc().sql("select count(*) from specialty").query(Long.class).single()).isOne();
 	}
 
 	@Test
@@ -75,7 +65,8 @@ class SpecialtyApiIntegrationTest {
 		this.api.createSpecialty("Dogs");
 		this.api.createSpecialty("Cats");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/specialties")
 			.exchange()
 			.expectStatus()
@@ -89,9 +80,10 @@ class SpecialtyApiIntegrationTest {
 	void getSpecialtyByName() {
 		this.api.createSpecialty("Exotic");
 
-		this.http.get().uri("/api/specialties/Exotic").exchange().expectStatus().isOk().expectBody().json("""
+		this.api.http().get().uri("/api/specialties/Exotic").exchange().expectStatus().isOk().expectBody().json("""
 				{"name": "Exotic"}""");
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/specialties/Birds")
 			.exchange()
 			.expectStatus()
@@ -105,9 +97,9 @@ class SpecialtyApiIntegrationTest {
 	void deleteUnusedSpecialtyRemovesIt() {
 		this.api.createSpecialty("Exotic");
 
-		this.http.delete().uri("/api/specialties/Exotic").exchange().expectStatus().isNoContent();
+		this.api.http().delete().uri("/api/specialties/Exotic").exchange().expectStatus().isNoContent();
 
-		assertThat(this.jdbc.sql("select count(*) from specialty").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from specialty").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -115,7 +107,8 @@ class SpecialtyApiIntegrationTest {
 		this.api.createSpecialty("Exotic");
 		this.api.createVet("Akua Mansa", "Exotic");
 
-		this.http.delete()
+		this.api.http()
+			.delete()
 			.uri("/api/specialties/Exotic")
 			.exchange()
 			.expectStatus()
@@ -124,13 +117,14 @@ class SpecialtyApiIntegrationTest {
 			.jsonPath("$.detail")
 			.isEqualTo("Specialty Exotic is still assigned to a vet; remove it from every vet first");
 
-		assertThat(this.jdbc.sql("select count(*) from specialty").query(Long.class).single()).isOne();
-		assertThat(this.jdbc.sql("select count(*) from \"_SpecialtyToVet\"").query(Long.class).single()).isOne();
+		assertThat(this.api.jdbc().sql("select count(*) from specialty").query(Long.class).single()).isOne();
+		assertThat(this.api.jdbc().sql("select count(*) from \"_SpecialtyToVet\"").query(Long.class).single()).isOne();
 	}
 
 	@Test
 	void specialtyNameIsValidated() {
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/specialties")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -141,7 +135,8 @@ class SpecialtyApiIntegrationTest {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("name");
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/specialties")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{}")
@@ -152,7 +147,7 @@ class SpecialtyApiIntegrationTest {
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("must not be blank");
 
-		assertThat(this.jdbc.sql("select count(*) from specialty").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from specialty").query(Long.class).single()).isZero();
 	}
 
 }

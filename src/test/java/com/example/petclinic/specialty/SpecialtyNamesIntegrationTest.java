@@ -4,12 +4,10 @@ import java.util.List;
 
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,17 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpecialtyNamesIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	private ClinicApi api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ClinicApi(this.http);
-	}
 
 	@Test
 	void nameThatCannotBeAPathSegmentIsRefused() {
@@ -59,7 +47,8 @@ class SpecialtyNamesIntegrationTest {
 				.getResponseHeaders()
 				.getLocation()
 				.toString();
-			this.http.get()
+			this.api.http()
+				.get()
 				.uri(java.net.URI.create(location))
 				.exchange()
 				.expectStatus()
@@ -152,7 +141,8 @@ class SpecialtyNamesIntegrationTest {
 	}
 
 	private RestTestClient.ResponseSpec create(String name) {
-		return this.http.post()
+		return this.api.http()
+			.post()
 			.uri("/api/specialties")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"name\": \"" + name + "\"}")
@@ -160,7 +150,7 @@ class SpecialtyNamesIntegrationTest {
 	}
 
 	private List<String> names() {
-		return this.jdbc.sql("select name from specialty").query(String.class).list();
+		return this.api.jdbc().sql("select name from specialty").query(String.class).list();
 	}
 
 }

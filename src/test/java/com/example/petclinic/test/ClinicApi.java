@@ -8,19 +8,54 @@ import com.example.petclinic.vet.VetResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Creates the data a test starts from through the API itself, as a client would.
+ * Creates the data a test starts from through the API itself, as a client would, and
+ * gives a test the service's HTTP client and the database. A test of the whole service
+ * has it injected; it is created when first injected, once the server has its port.
  */
+@TestComponent
+@Lazy
 public final class ClinicApi {
 
 	private final RestTestClient http;
 
+	private final @Nullable JdbcClient jdbc;
+
+	@Autowired
+	ClinicApi(RestTestClient http, JdbcClient jdbc) {
+		this.http = http;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Fixtures over the given client only, without the database.
+	 */
 	public ClinicApi(RestTestClient http) {
 		this.http = http;
+		this.jdbc = null;
+	}
+
+	/** The client of the service under test. */
+	public RestTestClient http() {
+		return this.http;
+	}
+
+	/** The test database, as the service sees it. */
+	public JdbcClient jdbc() {
+		if (this.jdbc == null) {
+			throw new IllegalStateException("This ClinicApi was made without the database; inject it instead");
+		}
+		return this.jdbc;
 	}
 
 	public UUID createOwner(String name, String city) {

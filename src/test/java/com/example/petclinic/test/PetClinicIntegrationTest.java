@@ -27,7 +27,7 @@ import org.springframework.test.context.jdbc.Sql;
 // On the test database even where CLUSTER_ENDPOINT is set for the cluster tests.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "petclinic.dsql.endpoint=")
 @AutoConfigureRestTestClient
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestDatabaseConfiguration.class, ClinicApi.class })
 @Sql("/empty-database.sql")
 public @interface PetClinicIntegrationTest {
 

@@ -5,12 +5,10 @@ import java.util.UUID;
 
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,17 +24,7 @@ class NameRulesIntegrationTest {
 	private static final String CAT = "\uD83D\uDC08";
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	private ClinicApi api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ClinicApi(this.http);
-	}
 
 	@Test
 	void invisibleOwnerNameAndCityAreBlank() {
@@ -63,7 +51,7 @@ class NameRulesIntegrationTest {
 			.jsonPath("$.city")
 			.isEqualTo("Seattle");
 
-		assertThat(this.jdbc.sql("select name || '|' || city from owner").query(String.class).single())
+		assertThat(this.api.jdbc().sql("select name || '|' || city from owner").query(String.class).single())
 			.isEqualTo("Jos\u00e9|Seattle");
 	}
 
@@ -78,7 +66,8 @@ class NameRulesIntegrationTest {
 			.jsonPath("$.errors[?(@.field == 'name')].message")
 			.isEqualTo(List.of("size must be between 0 and 30"));
 
-		assertThat(this.jdbc.sql("select name from owner").query(String.class).single()).isEqualTo(CAT.repeat(30));
+		assertThat(this.api.jdbc().sql("select name from owner").query(String.class).single())
+			.isEqualTo(CAT.repeat(30));
 	}
 
 	@Test
@@ -106,7 +95,8 @@ class NameRulesIntegrationTest {
 		UUID owner = this.api.createOwner("Jo", "Seattle");
 		UUID pet = this.api.addPet(owner, "Rex", "2020-01-01");
 
-		this.http.put()
+		this.api.http()
+			.put()
 			.uri("/api/pets/{id}", pet)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -115,7 +105,7 @@ class NameRulesIntegrationTest {
 			.expectStatus()
 			.isBadRequest();
 
-		assertThat(this.jdbc.sql("select name from pet").query(String.class).single()).isEqualTo("Rex");
+		assertThat(this.api.jdbc().sql("select name from pet").query(String.class).single()).isEqualTo("Rex");
 	}
 
 	@Test
@@ -137,7 +127,7 @@ class NameRulesIntegrationTest {
 			.jsonPath("$.specialties")
 			.isEqualTo(List.of("Cats"));
 
-		assertThat(this.jdbc.sql("select \"A\" from \"_SpecialtyToVet\"").query(String.class).single())
+		assertThat(this.api.jdbc().sql("select \"A\" from \"_SpecialtyToVet\"").query(String.class).single())
 			.isEqualTo("Cats");
 	}
 
@@ -148,15 +138,15 @@ class NameRulesIntegrationTest {
 		post("/api/owners", """
 				{"name": "%s", "city": "Seattle"}""".formatted(family)).expectStatus().isCreated();
 
-		assertThat(this.jdbc.sql("select name from owner").query(String.class).single()).isEqualTo(family);
+		assertThat(this.api.jdbc().sql("select name from owner").query(String.class).single()).isEqualTo(family);
 	}
 
 	private RestTestClient.ResponseSpec post(String uri, String body) {
-		return this.http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+		return this.api.http().post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
 	}
 
 	private long count(String table) {
-		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
+		return this.api.jdbc().sql("select count(*) from " + table).query(Long.class).single();
 	}
 
 }

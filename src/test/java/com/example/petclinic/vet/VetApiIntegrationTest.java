@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,16 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VetApiIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	private ClinicApi api;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ClinicApi(this.http);
 		this.api.createSpecialty("Exotic");
 		this.api.createSpecialty("Dogs");
 		this.api.createSpecialty("Cats");
@@ -39,7 +31,8 @@ class VetApiIntegrationTest {
 
 	@Test
 	void createVetAnswersCreatedWithSpecialtiesSortedByName() {
-		VetResponse vet = this.http.post()
+		VetResponse vet = this.api.http()
+			.post()
 			.uri("/api/vets")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -61,7 +54,8 @@ class VetApiIntegrationTest {
 
 	@Test
 	void createVetWithoutSpecialties() {
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/vets")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -76,7 +70,8 @@ class VetApiIntegrationTest {
 
 	@Test
 	void createVetWithUnknownSpecialtiesIsUnprocessableNamingThemAndWritesNothing() {
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/vets")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -88,8 +83,8 @@ class VetApiIntegrationTest {
 			.jsonPath("$.detail")
 			.isEqualTo("Specialties Birds, Fish do not exist");
 
-		assertThat(this.jdbc.sql("select count(*) from vet").query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("select count(*) from \"_SpecialtyToVet\"").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from vet").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from \"_SpecialtyToVet\"").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -97,7 +92,8 @@ class VetApiIntegrationTest {
 		this.api.createVet("Carlos Salazar", "Dogs", "Cats");
 		this.api.createVet("Akua Mansa", "Exotic");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/vets")
 			.exchange()
 			.expectStatus()
@@ -117,7 +113,8 @@ class VetApiIntegrationTest {
 		this.api.createVet("Akua Mansa", "Exotic");
 		this.api.createVet("Liu Jie", "Cats");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/vets?specialty=Cats")
 			.exchange()
 			.expectStatus()
@@ -127,7 +124,8 @@ class VetApiIntegrationTest {
 			.isEqualTo(List.of("Carlos Salazar", "Liu Jie"))
 			.jsonPath("$.content[0].specialties")
 			.isEqualTo(List.of("Cats", "Dogs"));
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/vets?specialty=Birds")
 			.exchange()
 			.expectStatus()
@@ -141,7 +139,8 @@ class VetApiIntegrationTest {
 	void updateVetReplacesNameAndSpecialties() {
 		UUID carlos = this.api.createVet("Carlos Salazar", "Dogs", "Cats");
 
-		this.http.put()
+		this.api.http()
+			.put()
 			.uri("/api/vets/{id}", carlos)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -160,7 +159,8 @@ class VetApiIntegrationTest {
 	void updateVetWithUnknownSpecialtyChangesNothing() {
 		UUID carlos = this.api.createVet("Carlos Salazar", "Dogs");
 
-		this.http.put()
+		this.api.http()
+			.put()
 			.uri("/api/vets/{id}", carlos)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -173,7 +173,8 @@ class VetApiIntegrationTest {
 			.isEqualTo("Specialty Birds does not exist");
 
 		assertThat(specialtyRowsOf(carlos)).containsExactly("Dogs");
-		assertThat(this.jdbc.sql("select name from vet").query(String.class).single()).isEqualTo("Carlos Salazar");
+		assertThat(this.api.jdbc().sql("select name from vet").query(String.class).single())
+			.isEqualTo("Carlos Salazar");
 	}
 
 	@Test
@@ -181,19 +182,20 @@ class VetApiIntegrationTest {
 		UUID carlos = this.api.createVet("Carlos Salazar", "Dogs", "Cats");
 		UUID akua = this.api.createVet("Akua Mansa", "Exotic");
 
-		this.http.delete().uri("/api/vets/{id}", carlos).exchange().expectStatus().isNoContent();
+		this.api.http().delete().uri("/api/vets/{id}", carlos).exchange().expectStatus().isNoContent();
 
-		assertThat(this.jdbc.sql("select id from vet").query(UUID.class).list()).containsExactly(akua);
-		assertThat(this.jdbc.sql("select \"B\" from \"_SpecialtyToVet\"").query(UUID.class).list())
+		assertThat(this.api.jdbc().sql("select id from vet").query(UUID.class).list()).containsExactly(akua);
+		assertThat(this.api.jdbc().sql("select \"B\" from \"_SpecialtyToVet\"").query(UUID.class).list())
 			.containsExactly(akua);
-		assertThat(this.jdbc.sql("select count(*) from specialty").query(Long.class).single()).isEqualTo(3);
+		assertThat(this.api.jdbc().sql("select count(*) from specialty").query(Long.class).single()).isEqualTo(3);
 	}
 
 	@Test
 	void unknownVetIsNotFound() {
 		UUID unknown = UUID.randomUUID();
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/vets/{id}", unknown)
 			.exchange()
 			.expectStatus()
@@ -201,12 +203,13 @@ class VetApiIntegrationTest {
 			.expectBody()
 			.jsonPath("$.detail")
 			.isEqualTo("Vet %s does not exist".formatted(unknown));
-		this.http.delete().uri("/api/vets/{id}", unknown).exchange().expectStatus().isNotFound();
+		this.api.http().delete().uri("/api/vets/{id}", unknown).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
 	void vetNameIsValidated() {
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/vets")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -219,7 +222,7 @@ class VetApiIntegrationTest {
 			.value(List.class, (fields) -> assertThat(fields).contains("name")
 				.anyMatch((field) -> field.toString().startsWith("specialties")));
 
-		assertThat(this.jdbc.sql("select count(*) from vet").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from vet").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -228,7 +231,8 @@ class VetApiIntegrationTest {
 			.mapToObj((i) -> "\"Specialty " + i + "\"")
 			.collect(Collectors.joining(", "));
 
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/vets")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"name\": \"Carlos Salazar\", \"specialties\": [" + specialties + "]}")
@@ -241,11 +245,12 @@ class VetApiIntegrationTest {
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("size must be between 0 and 100");
 
-		assertThat(this.jdbc.sql("select count(*) from vet").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from vet").query(Long.class).single()).isZero();
 	}
 
 	private List<String> specialtyRowsOf(UUID vet) {
-		return this.jdbc.sql("select \"A\" from \"_SpecialtyToVet\" where \"B\" = ? order by \"A\"")
+		return this.api.jdbc()
+			.sql("select \"A\" from \"_SpecialtyToVet\" where \"B\" = ? order by \"A\"")
 			.param(vet)
 			.query(String.class)
 			.list();

@@ -6,13 +6,10 @@ import java.util.UUID;
 
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,25 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CanonicalIdsIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	private ClinicApi api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ClinicApi(this.http);
-	}
 
 	@Test
 	void shortenedIdInThePathIsABadRequest() {
-		this.jdbc.sql("insert into owner (id, name, city) values (?, 'Jo', 'Seattle')")
+		this.api.jdbc()
+			.sql("insert into owner (id, name, city) values (?, 'Jo', 'Seattle')")
 			.param(UUID.fromString("00000001-0001-0001-0001-000000000001"))
 			.update();
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners/1-1-1-1-1")
 			.exchange()
 			.expectStatus()
@@ -52,9 +41,9 @@ class CanonicalIdsIntegrationTest {
 			.expectBody()
 			.jsonPath("$.detail")
 			.isEqualTo("Failed to convert 'id' with value: '1-1-1-1-1'");
-		this.http.delete().uri("/api/owners/1-1-1-1-1").exchange().expectStatus().isBadRequest();
+		this.api.http().delete().uri("/api/owners/1-1-1-1-1").exchange().expectStatus().isBadRequest();
 
-		assertThat(this.jdbc.sql("select count(*) from owner").query(Long.class).single()).isOne();
+		assertThat(this.api.jdbc().sql("select count(*) from owner").query(Long.class).single()).isOne();
 	}
 
 	@Test
@@ -62,13 +51,14 @@ class CanonicalIdsIntegrationTest {
 		UUID owner = this.api.createOwner("Jo", "Seattle");
 		String arabicIndic = toArabicIndicDigits(owner.toString());
 
-		this.http.get().uri("/api/owners/{id}", arabicIndic).exchange().expectStatus().isBadRequest();
-		this.http.get().uri("/api/pets?ownerId={id}", arabicIndic).exchange().expectStatus().isBadRequest();
+		this.api.http().get().uri("/api/owners/{id}", arabicIndic).exchange().expectStatus().isBadRequest();
+		this.api.http().get().uri("/api/pets?ownerId={id}", arabicIndic).exchange().expectStatus().isBadRequest();
 	}
 
 	@Test
 	void malformedOwnerIdInAQueryIsABadRequest() {
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/pets?ownerId=1-1-1-1-1")
 			.exchange()
 			.expectStatus()
@@ -81,11 +71,13 @@ class CanonicalIdsIntegrationTest {
 	void malformedOwnerIdInAPetBodyIsABadRequest() {
 		UUID owner = this.api.createOwner("Jo", "Seattle");
 		UUID pet = this.api.addPet(owner, "Rex", "2020-01-01");
-		this.jdbc.sql("insert into owner (id, name, city) values (?, 'Al', 'Seattle')")
+		this.api.jdbc()
+			.sql("insert into owner (id, name, city) values (?, 'Al', 'Seattle')")
 			.param(UUID.fromString("00000001-0001-0001-0001-000000000001"))
 			.update();
 
-		this.http.put()
+		this.api.http()
+			.put()
 			.uri("/api/pets/{id}", pet)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -97,7 +89,7 @@ class CanonicalIdsIntegrationTest {
 			.jsonPath("$.detail")
 			.isEqualTo("The request body has an invalid value for 'ownerId'");
 
-		assertThat(this.jdbc.sql("select \"ownerId\" from pet").query(UUID.class).single()).isEqualTo(owner);
+		assertThat(this.api.jdbc().sql("select \"ownerId\" from pet").query(UUID.class).single()).isEqualTo(owner);
 	}
 
 	@Test
@@ -105,7 +97,8 @@ class CanonicalIdsIntegrationTest {
 		UUID owner = this.api.createOwner("Jo", "Seattle");
 		String upper = owner.toString().toUpperCase(Locale.ROOT);
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners/{id}", upper)
 			.exchange()
 			.expectStatus()
@@ -113,7 +106,8 @@ class CanonicalIdsIntegrationTest {
 			.expectBody()
 			.jsonPath("$.id")
 			.isEqualTo(owner.toString());
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/pets?ownerId={id}", upper)
 			.exchange()
 			.expectStatus()

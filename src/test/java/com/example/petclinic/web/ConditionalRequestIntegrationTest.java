@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,18 +26,12 @@ class ConditionalRequestIntegrationTest {
 			{"name": "John Smith", "city": "Boston"}""";
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	private ClinicApi api;
 
 	private UUID ownerId;
 
 	@BeforeEach
 	void createOwner() {
-		this.api = new ClinicApi(this.http);
 		this.ownerId = this.api.createOwner("John Doe", "New York");
 	}
 
@@ -100,19 +93,20 @@ class ConditionalRequestIntegrationTest {
 	void putWithIfMatchAnyOfAResourceThatDoesNotExistIs404AndCreatesNothing() {
 		put("/api/owners/" + UUID.randomUUID(), "*", JOHN_SMITH).expectStatus().isNotFound();
 
-		assertThat(this.jdbc.sql("select count(*) from owner").query(Long.class).single()).isOne();
+		assertThat(this.api.jdbc().sql("select count(*) from owner").query(Long.class).single()).isOne();
 	}
 
 	@Test
 	void deleteWithIfMatchAnyDeletes() {
-		this.http.delete()
+		this.api.http()
+			.delete()
 			.uri("/api/owners/" + this.ownerId)
 			.header(HttpHeaders.IF_MATCH, "*")
 			.exchange()
 			.expectStatus()
 			.isNoContent();
 
-		assertThat(this.jdbc.sql("select count(*) from owner").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from owner").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -120,20 +114,22 @@ class ConditionalRequestIntegrationTest {
 		String stale = etag("/api/owners/" + this.ownerId);
 		put("/api/owners/" + this.ownerId, null, JOHN_SMITH).expectStatus().isOk();
 
-		this.http.delete()
+		this.api.http()
+			.delete()
 			.uri("/api/owners/" + this.ownerId)
 			.header(HttpHeaders.IF_MATCH, stale)
 			.exchange()
 			.expectStatus()
 			.isEqualTo(412);
 		assertThat(ownerName()).isEqualTo("John Smith");
-		this.http.delete()
+		this.api.http()
+			.delete()
 			.uri("/api/owners/" + this.ownerId)
 			.header(HttpHeaders.IF_MATCH, etag("/api/owners/" + this.ownerId))
 			.exchange()
 			.expectStatus()
 			.isNoContent();
-		assertThat(this.jdbc.sql("select count(*) from owner").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from owner").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -151,27 +147,30 @@ class ConditionalRequestIntegrationTest {
 		put("/api/pets/" + petId, etag("/api/pets/" + petId), pet).expectStatus().isOk();
 		put("/api/vets/" + vetId, "W/" + etag("/api/vets/" + vetId), vet).expectStatus().isEqualTo(412);
 		put("/api/vets/" + vetId, etag("/api/vets/" + vetId), vet).expectStatus().isOk();
-		this.http.delete()
+		this.api.http()
+			.delete()
 			.uri("/api/specialties/Cats")
 			.header(HttpHeaders.IF_MATCH, etag("/api/specialties/Dogs"))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(412);
-		this.http.delete()
+		this.api.http()
+			.delete()
 			.uri("/api/specialties/Cats")
 			.header(HttpHeaders.IF_MATCH, etag("/api/specialties/Cats"))
 			.exchange()
 			.expectStatus()
 			.isNoContent();
-		assertThat(this.jdbc.sql("select name from pet").query(String.class).single()).isEqualTo("Pet2");
-		assertThat(this.jdbc.sql("select name from vet").query(String.class).single()).isEqualTo("Akua Mansa");
+		assertThat(this.api.jdbc().sql("select name from pet").query(String.class).single()).isEqualTo("Pet2");
+		assertThat(this.api.jdbc().sql("select name from vet").query(String.class).single()).isEqualTo("Akua Mansa");
 	}
 
 	@Test
 	void getWithIfNoneMatchOfTheCurrentETagAnswers304() {
 		String etag = etag("/api/owners/" + this.ownerId);
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners/" + this.ownerId)
 			.header(HttpHeaders.IF_NONE_MATCH, etag)
 			.exchange()
@@ -180,7 +179,8 @@ class ConditionalRequestIntegrationTest {
 	}
 
 	private String etag(String uri) {
-		String etag = this.http.get()
+		String etag = this.api.http()
+			.get()
 			.uri(uri)
 			.exchange()
 			.expectStatus()
@@ -193,7 +193,7 @@ class ConditionalRequestIntegrationTest {
 	}
 
 	private RestTestClient.ResponseSpec put(String uri, @Nullable String ifMatch, String json) {
-		RestTestClient.RequestBodySpec request = this.http.put().uri(uri).contentType(MediaType.APPLICATION_JSON);
+		RestTestClient.RequestBodySpec request = this.api.http().put().uri(uri).contentType(MediaType.APPLICATION_JSON);
 		if (ifMatch != null) {
 			request.header(HttpHeaders.IF_MATCH, ifMatch);
 		}
@@ -201,7 +201,11 @@ class ConditionalRequestIntegrationTest {
 	}
 
 	private String ownerName() {
-		return this.jdbc.sql("select name from owner where id = ?").param(this.ownerId).query(String.class).single();
+		return this.api.jdbc()
+			.sql("select name from owner where id = ?")
+			.param(this.ownerId)
+			.query(String.class)
+			.single();
 	}
 
 }

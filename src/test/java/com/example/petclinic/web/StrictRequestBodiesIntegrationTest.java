@@ -4,13 +4,11 @@ import java.util.UUID;
 
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,17 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StrictRequestBodiesIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
-
 	private ClinicApi api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ClinicApi(this.http);
-	}
 
 	@Test
 	void numberOrBooleanForTextIsABadRequest() {
@@ -85,7 +73,8 @@ class StrictRequestBodiesIntegrationTest {
 		postOwner("""
 				{"name": "Jo", "city": "\\udc00Seattle"}""").expectStatus().isBadRequest();
 		this.api.createSpecialty("Cats");
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/vets")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
@@ -98,7 +87,7 @@ class StrictRequestBodiesIntegrationTest {
 			.isEqualTo("The request body has an invalid value for 'specialties[1]'");
 
 		assertThat(owners()).isZero();
-		assertThat(this.jdbc.sql("select count(*) from vet").query(Long.class).single()).isZero();
+		assertThat(this.api.jdbc().sql("select count(*) from vet").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -106,12 +95,14 @@ class StrictRequestBodiesIntegrationTest {
 		postOwner("""
 				{"name": "S\\ud83d\\ude00X", "city": "Seattle"}""").expectStatus().isCreated();
 
-		assertThat(this.jdbc.sql("select name from owner").query(String.class).single()).isEqualTo("S\uD83D\uDE00X");
+		assertThat(this.api.jdbc().sql("select name from owner").query(String.class).single())
+			.isEqualTo("S\uD83D\uDE00X");
 	}
 
 	@Test
 	void yamlBodyIsAnUnsupportedMediaType() {
-		this.http.post()
+		this.api.http()
+			.post()
 			.uri("/api/owners")
 			.contentType(MediaType.parseMediaType("application/yaml"))
 			.body("name: Jo\ncity: Seattle\n")
@@ -128,7 +119,8 @@ class StrictRequestBodiesIntegrationTest {
 	void onlyYamlAcceptedIsNotAcceptable() {
 		UUID owner = this.api.createOwner("Jo", "Seattle");
 
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners/{id}", owner)
 			.accept(MediaType.parseMediaType("application/yaml"))
 			.exchange()
@@ -136,7 +128,8 @@ class StrictRequestBodiesIntegrationTest {
 			.isEqualTo(HttpStatus.NOT_ACCEPTABLE)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/api/owners")
 			.accept(MediaType.parseMediaType("application/yaml"))
 			.exchange()
@@ -146,7 +139,8 @@ class StrictRequestBodiesIntegrationTest {
 
 	@Test
 	void apiDocumentIsStillServedAsYaml() {
-		this.http.get()
+		this.api.http()
+			.get()
 			.uri("/v3/api-docs.yaml")
 			.exchange()
 			.expectStatus()
@@ -156,11 +150,11 @@ class StrictRequestBodiesIntegrationTest {
 	}
 
 	private RestTestClient.ResponseSpec postOwner(String body) {
-		return this.http.post().uri("/api/owners").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+		return this.api.http().post().uri("/api/owners").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
 	}
 
 	private long owners() {
-		return this.jdbc.sql("select count(*) from owner").query(Long.class).single();
+		return this.api.jdbc().sql("select count(*) from owner").query(Long.class).single();
 	}
 
 }
