@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PetSearchIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
+	private ClinicApi api;
 
 	@BeforeEach
 	void addPets() {
-		ClinicApi api = new ClinicApi(this.http);
+		ClinicApi api = this.api;
 		UUID owner = api.createOwner("John Doe", "New York");
 		for (String name : List.of("%Percy", "_Under", "Rex", "rexy")) {
 			api.addPet(owner, name, "2020-01-01");
@@ -55,7 +54,8 @@ class PetSearchIntegrationTest {
 	}
 
 	private List<String> namesFound(String name) {
-		PagedPets page = this.http.get()
+		PagedPets page = this.api.http()
+			.get()
 			.uri((uri) -> uri.path("/api/pets").queryParam("sort", "name").queryParam("name", "{name}").build(name))
 			.exchange()
 			.expectStatus()

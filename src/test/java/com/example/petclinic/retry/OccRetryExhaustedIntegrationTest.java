@@ -15,10 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,23 +28,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OccRetryExhaustedIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
+	private ClinicApi api;
 
 	@Autowired
 	private MeterRegistry meters;
 
 	@Test
 	void aConflictLostOnEveryAttemptIsA409ThatSaysTheRequestMayBeRetried() throws Exception {
-		UUID ownerId = new ClinicApi(this.http).createOwner("John Doe", "New York");
+		UUID ownerId = this.api.createOwner("John Doe", "New York");
 		CompletableFuture<EntityExchangeResult<String>> update;
 		try (ConflictingTransaction other = ConflictingTransaction
 			.begin("update owner set city = 'Anytown' where id = ?", ownerId)) {
-			update = CompletableFuture.supplyAsync(
-					() -> this.http.put().uri("/api/owners/" + ownerId).contentType(MediaType.APPLICATION_JSON).body("""
-							{"name": "John Smith", "city": "Boston"}""").exchange().returnResult(String.class));
+			update = CompletableFuture.supplyAsync(() -> this.api.http()
+				.put()
+				.uri("/api/owners/" + ownerId)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("""
+						{"name": "John Smith", "city": "Boston"}""")
+				.exchange()
+				.returnResult(String.class));
 			other.awaitWaitingSession();
 			other.commit();
 		}
@@ -57,7 +57,8 @@ class OccRetryExhaustedIntegrationTest {
 		assertThat(response.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(response.getResponseBody()).contains(
 				"\"detail\":\"The request conflicted with concurrent changes to the same data and was not applied; it may be sent again\"");
-		assertThat(this.jdbc.sql("select name || '|' || city from owner where id = ?")
+		assertThat(this.api.jdbc()
+			.sql("select name || '|' || city from owner where id = ?")
 			.param(ownerId)
 			.query(String.class)
 			.single()).isEqualTo("John Doe|Anytown");

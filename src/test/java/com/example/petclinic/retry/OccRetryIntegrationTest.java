@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class OccRetryIntegrationTest {
 
 	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private JdbcClient jdbc;
+	private ClinicApi api;
 
 	@Autowired
 	private MeterRegistry meters;
@@ -51,13 +46,13 @@ class OccRetryIntegrationTest {
 
 	@BeforeEach
 	void createOwner() {
-		this.ownerId = new ClinicApi(this.http).createOwner("John Doe", "New York");
+		this.ownerId = this.api.createOwner("John Doe", "New York");
 	}
 
 	@Test
 	void databaseTransactionsRunAtRepeatableRead() {
 		String isolation = this.transactions
-			.execute((status) -> this.jdbc.sql("show transaction_isolation").query(String.class).single());
+			.execute((status) -> this.api.jdbc().sql("show transaction_isolation").query(String.class).single());
 
 		assertThat(isolation).isEqualTo("repeatable read");
 	}
@@ -70,7 +65,8 @@ class OccRetryIntegrationTest {
 		CompletableFuture<String> update;
 		try (ConflictingTransaction other = ConflictingTransaction
 			.begin("update owner set city = 'Anytown' where id = ?", this.ownerId)) {
-			update = CompletableFuture.supplyAsync(() -> this.http.put()
+			update = CompletableFuture.supplyAsync(() -> this.api.http()
+				.put()
 				.uri("/api/owners/" + this.ownerId)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body("""
@@ -86,7 +82,8 @@ class OccRetryIntegrationTest {
 		}
 
 		assertThat(update.get(10, TimeUnit.SECONDS)).contains("\"name\":\"John Smith\"", "\"city\":\"Boston\"");
-		assertThat(this.jdbc.sql("select name || '|' || city from owner where id = ?")
+		assertThat(this.api.jdbc()
+			.sql("select name || '|' || city from owner where id = ?")
 			.param(this.ownerId)
 			.query(String.class)
 			.single()).isEqualTo("John Smith|Boston");
@@ -99,9 +96,11 @@ class OccRetryIntegrationTest {
 			.isThrownBy(() -> this.transactions.executeWithoutResult((status) -> this.owners.update(this.ownerId,
 					new OwnerRequest("John Smith", "Boston", null), Precondition.NONE)))
 			.withMessageStartingWith("OwnerService.update was called inside an open transaction");
-		assertThat(
-				this.jdbc.sql("select name from owner where id = ?").param(this.ownerId).query(String.class).single())
-			.isEqualTo("John Doe");
+		assertThat(this.api.jdbc()
+			.sql("select name from owner where id = ?")
+			.param(this.ownerId)
+			.query(String.class)
+			.single()).isEqualTo("John Doe");
 	}
 
 	private double retries(String useCase) {
