@@ -54,13 +54,7 @@ class DsqlClusterIntegrationTest {
 	@Test
 	void aConnectionPastItsMaxLifetimeIsReplacedByANewSession() throws Exception {
 		DsqlTokenDataSource pool = pool(Duration.ofMinutes(15), 0, 1);
-		pool.getConnection().close();
-		pool.getHikariConfigMXBean().setMaxLifetime(2000);
-		pool.getHikariPoolMXBean().softEvictConnections();
-		String before;
-		try (Connection connection = pool.getConnection()) {
-			before = query(connection, SESSION_ID);
-		}
+		String before = ConcurrentSessions.openShortLivedSession(pool, 2000, SESSION_ID);
 		Thread.sleep(4000);
 		try (Connection connection = pool.getConnection()) {
 			assertThat(query(connection, SESSION_ID)).isNotEqualTo(before);
@@ -101,13 +95,9 @@ class DsqlClusterIntegrationTest {
 				(System.getenv("CLUSTER_USER") != null) ? System.getenv("CLUSTER_USER") : DsqlTokenGenerator.ADMIN,
 				System.getenv("REGION"), "myschema", tokenLifetime);
 		DsqlEndpoint endpoint = DsqlEndpoint.of(System.getenv("CLUSTER_ENDPOINT"), properties.region());
-		DsqlTokenDataSource pool = DsqlConfiguration.newDataSource(properties,
+		DsqlTokenDataSource pool = ConcurrentSessions.started(DsqlConfiguration.newDataSource(properties,
 				new AwsDsqlTokenGenerator(endpoint, DefaultCredentialsProvider.builder().build()),
-				DsqlConfiguration.jdbcUrl(endpoint));
-		pool.setMinimumIdle(minimumIdle);
-		pool.setMaximumPoolSize(maximumSize);
-		pool.setConnectionTimeout(Math.min(tokenLifetime.toMillis(), 5000));
-		pool.afterPropertiesSet();
+				DsqlConfiguration.jdbcUrl(endpoint)), tokenLifetime, minimumIdle, maximumSize);
 		this.pools.add(pool);
 		return pool;
 	}

@@ -83,15 +83,7 @@ class DsqlTokenDataSourceIntegrationTest {
 	@Test
 	void aConnectionPastItsMaxLifetimeIsReplacedByANewBackendWithAFreshToken() throws Exception {
 		DsqlTokenDataSource pool = pool(Duration.ofMinutes(15), 0, 1);
-		pool.getConnection().close();
-		// HikariCP refuses a max lifetime under 30 s at start, but applies a changed
-		// one to the connections it opens from then on.
-		pool.getHikariConfigMXBean().setMaxLifetime(1000);
-		pool.getHikariPoolMXBean().softEvictConnections();
-		long before;
-		try (Connection connection = pool.getConnection()) {
-			before = backend(connection);
-		}
+		long before = Long.parseLong(ConcurrentSessions.openShortLivedSession(pool, 1000, "SELECT pg_backend_pid()"));
 		int tokensBefore = this.tokens.count();
 		Thread.sleep(2000);
 		try (Connection connection = pool.getConnection()) {
@@ -132,11 +124,8 @@ class DsqlTokenDataSourceIntegrationTest {
 	private DsqlTokenDataSource pool(Duration tokenLifetime, int minimumIdle, int maximumSize) {
 		DsqlProperties properties = new DsqlProperties("unused.dsql.us-east-1.on.aws", USER, null, "public",
 				tokenLifetime);
-		DsqlTokenDataSource pool = DsqlConfiguration.newDataSource(properties, this.tokens, URL);
-		pool.setMinimumIdle(minimumIdle);
-		pool.setMaximumPoolSize(maximumSize);
-		pool.setConnectionTimeout(Math.min(tokenLifetime.toMillis(), 5000));
-		pool.afterPropertiesSet();
+		DsqlTokenDataSource pool = ConcurrentSessions.started(
+				DsqlConfiguration.newDataSource(properties, this.tokens, URL), tokenLifetime, minimumIdle, maximumSize);
 		this.pools.add(pool);
 		return pool;
 	}

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,18 +64,8 @@ class OccRetryIntegrationTest {
 		CompletableFuture<String> update;
 		try (ConflictingTransaction other = ConflictingTransaction
 			.begin("update owner set city = 'Anytown' where id = ?", this.ownerId)) {
-			update = CompletableFuture.supplyAsync(() -> this.api.http()
-				.put()
-				.uri("/api/owners/" + this.ownerId)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body("""
-						{"name": "John Smith", "city": "Boston"}""")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody());
+			update = CompletableFuture.supplyAsync(() -> this.api.putJson("/api/owners/" + this.ownerId, """
+					{"name": "John Smith", "city": "Boston"}"""));
 			other.awaitWaitingSession();
 			other.commit();
 		}

@@ -85,15 +85,22 @@ public final class ClinicApi {
 	 * The JSON body of a {@code GET} that must answer {@code 200}.
 	 */
 	public JsonNode getJson(String uri) {
-		return JsonMapper.shared()
-			.readTree(this.http.get()
-				.uri(uri)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody());
+		return JsonMapper.shared().readTree(okBody(this.http.get().uri(uri).exchange()));
+	}
+
+	/**
+	 * The body of a {@code PUT} of JSON that must answer {@code 200}.
+	 */
+	public String putJson(String uri, String json) {
+		return okBody(this.http.put().uri(uri).contentType(MediaType.APPLICATION_JSON).body(json).exchange());
+	}
+
+	private static String okBody(RestTestClient.ResponseSpec response) {
+		String body = response.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		if (body == null) {
+			throw new IllegalStateException("The response had no body");
+		}
+		return body;
 	}
 
 	private <T> T post(String uri, String json, Class<T> type) {

@@ -1,9 +1,13 @@
 package com.example.petclinic.test;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient.BodyContentSpec;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every problem response of the service has: the status, the problem media type,
@@ -33,6 +37,16 @@ public final class ProblemAssertions {
 			.isEqualTo(status.value())
 			.jsonPath("$.detail")
 			.isNotEmpty();
+	}
+
+	/**
+	 * The same checks on a problem read from a raw response, with its detail.
+	 */
+	public static void assertProblem(JsonNode problem, HttpStatus status, String detail) {
+		assertThat(problem.get("type").asString()).isEqualTo("about:blank");
+		assertThat(problem.get("title").asString()).isEqualTo(status.getReasonPhrase());
+		assertThat(problem.get("status").asInt()).isEqualTo(status.value());
+		assertThat(problem.get("detail").asString()).isEqualTo(detail);
 	}
 
 }

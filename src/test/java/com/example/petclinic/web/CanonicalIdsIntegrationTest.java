@@ -9,8 +9,10 @@ import com.example.petclinic.test.PetClinicIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
+import static com.example.petclinic.test.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,15 +32,7 @@ class CanonicalIdsIntegrationTest {
 			.param(UUID.fromString("00000001-0001-0001-0001-000000000001"))
 			.update();
 
-		this.api.http()
-			.get()
-			.uri("/api/owners/1-1-1-1-1")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		expectProblem(this.api.http().get().uri("/api/owners/1-1-1-1-1").exchange(), HttpStatus.BAD_REQUEST)
 			.jsonPath("$.detail")
 			.isEqualTo("Failed to convert 'id' with value: '1-1-1-1-1'");
 		this.api.http().delete().uri("/api/owners/1-1-1-1-1").exchange().expectStatus().isBadRequest();

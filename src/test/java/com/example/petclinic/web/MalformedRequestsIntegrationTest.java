@@ -7,10 +7,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import com.example.petclinic.test.PetClinicIntegrationTest;
+import com.example.petclinic.test.ProblemAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,11 +67,7 @@ class MalformedRequestsIntegrationTest {
 	private static void assertBadRequestProblem(RawResponse response) {
 		assertThat(response.statusLine()).startsWith("HTTP/1.1 400");
 		assertThat(response.head()).containsIgnoringCase("Content-Type: application/problem+json");
-		JsonNode problem = response.json();
-		assertThat(problem.get("type").asString()).isEqualTo("about:blank");
-		assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
-		assertThat(problem.get("status").asInt()).isEqualTo(400);
-		assertThat(problem.get("detail").asString()).isEqualTo(DETAIL);
+		ProblemAssertions.assertProblem(response.json(), HttpStatus.BAD_REQUEST, DETAIL);
 	}
 
 	private RawResponse send(String request) throws IOException {

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static com.example.petclinic.test.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,13 +27,8 @@ class StrictRequestBodiesIntegrationTest {
 
 	@Test
 	void numberOrBooleanForTextIsABadRequest() {
-		postOwner("""
-				{"name": 123, "city": "Seattle"}""").expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.detail")
+		expectProblem(postOwner("""
+				{"name": 123, "city": "Seattle"}"""), HttpStatus.BAD_REQUEST).jsonPath("$.detail")
 			.isEqualTo("The request body has an invalid value for 'name'");
 		postOwner("""
 				{"name": "Jo", "city": true}""").expectStatus()
@@ -48,13 +44,8 @@ class StrictRequestBodiesIntegrationTest {
 
 	@Test
 	void duplicateKeyIsABadRequest() {
-		postOwner("""
-				{"name": "Jo", "name": "Al", "city": "Seattle"}""").expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.detail")
+		expectProblem(postOwner("""
+				{"name": "Jo", "name": "Al", "city": "Seattle"}"""), HttpStatus.BAD_REQUEST).jsonPath("$.detail")
 			.isEqualTo("The request body is not valid JSON");
 
 		assertThat(owners()).isZero();
@@ -62,13 +53,8 @@ class StrictRequestBodiesIntegrationTest {
 
 	@Test
 	void loneSurrogateInTextIsABadRequest() {
-		postOwner("""
-				{"name": "S\\ud800X", "city": "Seattle"}""").expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.detail")
+		expectProblem(postOwner("""
+				{"name": "S\\ud800X", "city": "Seattle"}"""), HttpStatus.BAD_REQUEST).jsonPath("$.detail")
 			.isEqualTo("The request body has an invalid value for 'name'");
 		postOwner("""
 				{"name": "Jo", "city": "\\udc00Seattle"}""").expectStatus().isBadRequest();

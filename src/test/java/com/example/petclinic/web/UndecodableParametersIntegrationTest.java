@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.example.petclinic.test.PetClinicIntegrationTest;
+import com.example.petclinic.test.ProblemAssertions;
 import com.example.petclinic.test.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,10 +74,7 @@ class UndecodableParametersIntegrationTest {
 		assertThat(response.statusLine()).as(response.toString()).startsWith("HTTP/1.1 400");
 		assertThat(response.head()).containsIgnoringCase("Content-Type: application/problem+json");
 		JsonNode problem = response.json();
-		assertThat(problem.get("type").asString()).isEqualTo("about:blank");
-		assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
-		assertThat(problem.get("status").asInt()).isEqualTo(400);
-		assertThat(problem.get("detail").asString()).isEqualTo(DETAIL);
+		ProblemAssertions.assertProblem(problem, HttpStatus.BAD_REQUEST, DETAIL);
 		assertThat(problem.get("instance").asString()).isEqualTo(instance);
 	}
 
