@@ -4,11 +4,6 @@ import java.beans.PropertyEditorSupport;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.deser.std.StdScalarDeserializer;
-
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -18,8 +13,8 @@ import org.springframework.web.bind.annotation.InitBinder;
  * either case) in groups of 8-4-4-4-12. {@link UUID#fromString} takes more, such as
  * {@code 1-1-1-1-1} for {@code 00000001-0001-0001-0001-000000000001} or Arabic-Indic
  * digits, so that one resource would have many addresses and ETags; every other spelling
- * is a malformed id. {@link Text} reads path variables and query parameters, {@link Json}
- * ids in request bodies.
+ * is a malformed id. {@link Text} reads path variables and query parameters;
+ * {@link StrictJson} reads ids in request bodies with {@link #parse} too.
  */
 @ControllerAdvice
 class CanonicalUuids {
@@ -57,31 +52,6 @@ class CanonicalUuids {
 		@Override
 		public void setAsText(String text) {
 			setValue(parse(text));
-		}
-
-	}
-
-	/**
-	 * Reads a UUID of a JSON body, a string in the canonical form and nothing else.
-	 */
-	static final class Json extends StdScalarDeserializer<UUID> {
-
-		Json() {
-			super(UUID.class);
-		}
-
-		@Override
-		public UUID deserialize(JsonParser parser, DeserializationContext context) {
-			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-				return (UUID) context.handleUnexpectedToken(UUID.class, parser);
-			}
-			String text = parser.getString();
-			try {
-				return parse(text);
-			}
-			catch (IllegalArgumentException ex) {
-				return (UUID) context.handleWeirdStringValue(UUID.class, text, ex.getMessage());
-			}
 		}
 
 	}

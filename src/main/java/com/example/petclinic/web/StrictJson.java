@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -48,8 +49,8 @@ class StrictJson implements WebMvcConfigurer {
 	JsonMapperBuilderCustomizer strictJsonReading() {
 		SimpleModule module = new SimpleModule("strict-json-reading")
 			.addDeserializer(String.class, new WholeCharactersOnly())
-			.addDeserializer(UUID.class, new CanonicalUuids.Json())
-			.addDeserializer(LocalDate.class, new IsoDates());
+			.addDeserializer(UUID.class, new TextOnly<>(UUID.class, CanonicalUuids::parse))
+			.addDeserializer(LocalDate.class, new TextOnly<>(LocalDate.class, LocalDate::parse));
 		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.withCoercionConfig(LogicalType.Textual,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -112,25 +113,33 @@ class StrictJson implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Reads a date as ISO-8601 text ({@code 2006-10-25}) and nothing else.
+	 * Reads a value from JSON text only, in the one spelling {@code parse} accepts: a
+	 * number, a list or an object where the value is expected is refused, as is any other
+	 * text.
 	 */
-	static final class IsoDates extends StdScalarDeserializer<LocalDate> {
+	static final class TextOnly<T> extends StdScalarDeserializer<T> {
 
-		IsoDates() {
-			super(LocalDate.class);
+		private final Class<T> type;
+
+		private final Function<String, T> parse;
+
+		TextOnly(Class<T> type, Function<String, T> parse) {
+			super(type);
+			this.type = type;
+			this.parse = parse;
 		}
 
 		@Override
-		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+		public T deserialize(JsonParser parser, DeserializationContext context) {
 			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-				return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+				return this.type.cast(context.handleUnexpectedToken(this.type, parser));
 			}
 			String text = parser.getString();
 			try {
-				return LocalDate.parse(text);
+				return this.parse.apply(text);
 			}
-			catch (DateTimeParseException ex) {
-				return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "is not an ISO-8601 date");
+			catch (IllegalArgumentException | DateTimeParseException ex) {
+				return this.type.cast(context.handleWeirdStringValue(this.type, text, ex.getMessage()));
 			}
 		}
 
