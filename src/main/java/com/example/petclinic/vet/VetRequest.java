@@ -25,7 +25,6 @@ public record VetRequest(@Name(max = 30) String name,
 	public static final int MAX_SPECIALTIES = 100;
 
 	// A body without specialties binds null: it means none.
-	@SuppressWarnings("NullAway")
 	public VetRequest {
 		name = Names.normalize(name);
 		specialties = (specialties != null)
