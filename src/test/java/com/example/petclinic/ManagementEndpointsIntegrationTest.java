@@ -44,13 +44,13 @@ class ManagementEndpointsIntegrationTest {
 	@Test
 	void livenessDependsOnTheApplicationAlone() {
 		assertThat(json("/actuator/health/liveness").get("status").asString()).isEqualTo("UP");
-		assertThat(this.healthGroups.get("liveness").isMember("db")).isFalse();
+		assertThat(this.healthGroups.get("liveness").isMember("database")).isFalse();
 	}
 
 	@Test
 	void readinessIncludesTheDatabase() {
 		assertThat(json("/actuator/health/readiness").get("status").asString()).isEqualTo("UP");
-		assertThat(this.healthGroups.get("readiness").isMember("db")).isTrue();
+		assertThat(this.healthGroups.get("readiness").isMember("database")).isTrue();
 		assertThat(this.healthGroups.get("readiness").isMember("readinessState")).isTrue();
 	}
 

@@ -18,16 +18,24 @@ public class AwsDsqlTokenGenerator implements DsqlTokenGenerator {
 
 	private final DsqlUtilities utilities;
 
+	private final AwsCredentialsProvider credentials;
+
 	/**
 	 * Tokens for {@code endpoint}, signed with the credentials {@code credentials}
 	 * resolves each time (so rotated role credentials are picked up).
 	 */
 	public AwsDsqlTokenGenerator(DsqlEndpoint endpoint, AwsCredentialsProvider credentials) {
 		this.endpoint = endpoint;
+		this.credentials = credentials;
 		this.utilities = DsqlUtilities.builder()
 			.region(Region.of(endpoint.region()))
 			.credentialsProvider(credentials)
 			.build();
+	}
+
+	@Override
+	public DsqlTokenGenerator forEndpoint(DsqlEndpoint endpoint) {
+		return new AwsDsqlTokenGenerator(endpoint, this.credentials);
 	}
 
 	@Override

@@ -2,20 +2,32 @@ package com.example.petclinic.dsql;
 
 import java.time.Duration;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.example.petclinic.database.DatabaseEndpoint;
+import com.example.petclinic.database.DatabaseEndpoints;
+import com.example.petclinic.database.DatabaseProperties;
+import com.example.petclinic.database.FailoverDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The service's data source when {@code CLUSTER_ENDPOINT} is set: a
- * {@link DsqlTokenDataSource} with DSQL's TLS settings and pool defaults, in place of
- * Spring Boot's {@code spring.datasource.*} one.
+ * {@link DsqlTokenDataSource} per Regional endpoint with DSQL's TLS settings and pool
+ * defaults, behind a {@link FailoverDataSource}, in place of Spring Boot's
+ * {@code spring.datasource.*} one.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnDsqlEndpoint
@@ -39,18 +51,40 @@ public class DsqlConfiguration {
 	}
 
 	/**
-	 * The pool, with DSQL's defaults set here and anything under
-	 * {@code spring.datasource.hikari.*} bound over them.
+	 * The endpoints' pools behind one data source: the endpoint's, and the secondary
+	 * endpoint's of a multi-Region cluster when it is set (see
+	 * {@link DatabaseEndpoints}). Each pool signs tokens for its own host and Region,
+	 * with DSQL's defaults set here and anything under {@code spring.datasource.hikari.*}
+	 * bound over them.
 	 */
 	@Bean
-	@ConfigurationProperties("spring.datasource.hikari")
-	DsqlTokenDataSource dataSource(DsqlProperties properties, DsqlEndpoint endpoint, DsqlTokenGenerator tokens,
-			ObjectProvider<MeterRegistry> meterRegistry) {
-		DsqlTokenGenerator timedTokens = meterRegistry.stream()
-			.findFirst()
-			.<DsqlTokenGenerator>map((registry) -> new TimedDsqlTokenGenerator(tokens, registry))
-			.orElse(tokens);
-		return newDataSource(properties, timedTokens, jdbcUrl(endpoint));
+	FailoverDataSource dataSource(DsqlProperties properties, DsqlEndpoint endpoint, DsqlTokenGenerator tokens,
+			DatabaseProperties databaseProperties, Environment environment, ObjectProvider<MeterRegistry> meters) {
+		MeterRegistry registry = meters.getIfAvailable();
+		List<DatabaseEndpoint> endpoints = new ArrayList<>();
+		String secondary = properties.secondaryEndpoint();
+		boolean multiRegion = secondary != null && !secondary.isBlank();
+		endpoints.add(regionalEndpoint(properties, endpoint, tokens, multiRegion ? "dsql-primary" : "dsql", environment,
+				registry));
+		if (secondary != null && multiRegion) {
+			DsqlEndpoint peer = DsqlEndpoint.of(secondary, properties.secondaryRegion());
+			endpoints.add(regionalEndpoint(properties, peer, tokens.forEndpoint(peer), "dsql-secondary", environment,
+					registry));
+		}
+		return new FailoverDataSource(new DatabaseEndpoints(endpoints, databaseProperties, registry));
+	}
+
+	private static DatabaseEndpoint regionalEndpoint(DsqlProperties properties, DsqlEndpoint endpoint,
+			DsqlTokenGenerator tokens, String poolName, Environment environment, @Nullable MeterRegistry meters) {
+		DsqlTokenGenerator signing = (meters != null) ? new TimedDsqlTokenGenerator(tokens, meters) : tokens;
+		DsqlTokenDataSource pool = newDataSource(properties, signing, jdbcUrl(endpoint));
+		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
+		pool.setPoolName(poolName);
+		if (meters != null) {
+			pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+		}
+		pool.afterPropertiesSet();
+		return new DatabaseEndpoint(pool, endpoint.region());
 	}
 
 	/**

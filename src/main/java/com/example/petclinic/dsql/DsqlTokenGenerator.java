@@ -18,6 +18,15 @@ public interface DsqlTokenGenerator {
 	String generateToken(String user, Duration lifetime);
 
 	/**
+	 * Tokens for another endpoint of the same database: a token is signed for one host
+	 * name and Region, so each endpoint needs its own. This one, unless it is tied to an
+	 * endpoint.
+	 */
+	default DsqlTokenGenerator forEndpoint(DsqlEndpoint endpoint) {
+		return this;
+	}
+
+	/**
 	 * The IAM action the identity signing the tokens needs to connect as {@code user}.
 	 */
 	static String iamActionFor(String user) {

@@ -3,11 +3,14 @@ package com.example.petclinic.owner;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.UuidGenerator;
+import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * A pet owner. The pets are not mapped here: they live in their own module and are loaded
@@ -15,12 +18,17 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "owner")
-class Owner {
+class Owner implements Persistable<UUID> {
 
+	// Chosen by the caller before the transaction, so that a create repeated after an
+	// unknown commit inserts the same row (see AfterUnknownCommit.REPEAT_CREATE).
 	@Id
-	@GeneratedValue
-	@UuidGenerator
-	private @Nullable UUID id;
+	private UUID id;
+
+	// Spring Data cannot tell a new entity with an assigned id from an existing one;
+	// without this it would read the row before every insert.
+	@Transient
+	private boolean isNew = true;
 
 	private String name;
 
@@ -28,7 +36,8 @@ class Owner {
 
 	private @Nullable String telephone;
 
-	Owner(String name, String city, @Nullable String telephone) {
+	Owner(UUID id, String name, String city, @Nullable String telephone) {
+		this.id = id;
 		this.name = name;
 		this.city = city;
 		this.telephone = telephone;
@@ -39,11 +48,20 @@ class Owner {
 		// for JPA
 	}
 
+	@Override
 	public UUID getId() {
-		if (this.id == null) {
-			throw new IllegalStateException("Owner is not persisted yet");
-		}
 		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markPersisted() {
+		this.isNew = false;
 	}
 
 	public String getName() {

@@ -46,7 +46,7 @@ class OwnerController {
 
 	@PostMapping
 	ResponseEntity<OwnerResponse> create(@Valid @RequestBody OwnerRequest request) {
-		OwnerResponse owner = this.owners.create(request);
+		OwnerResponse owner = this.owners.create(UUID.randomUUID(), request);
 		return ResponseEntity.created(Locations.of("/api/owners/{id}", owner.id())).body(owner);
 	}
 

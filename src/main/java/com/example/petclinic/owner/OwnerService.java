@@ -11,13 +11,14 @@ import com.example.petclinic.pet.PetService;
 import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.usecase.ResourceConflictException;
 import com.example.petclinic.usecase.ResourceNotFoundException;
+import com.example.petclinic.usecase.AfterUnknownCommit;
+import com.example.petclinic.usecase.ReadUseCase;
 import com.example.petclinic.usecase.WriteUseCase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Owners with their pets. Reading one owner costs two statements and a page of owners
@@ -35,7 +36,7 @@ public class OwnerService {
 		this.pets = pets;
 	}
 
-	@Transactional(readOnly = true)
+	@ReadUseCase
 	public Page<OwnerResponse> search(@Nullable String name, Pageable pageable) {
 		Page<Owner> page = (name == null || name.isBlank()) ? this.owners.findAll(pageable)
 				: this.owners.findByNameStartingWithIgnoreCase(name, pageable);
@@ -45,17 +46,18 @@ public class OwnerService {
 		return page.map((owner) -> OwnerResponse.of(owner, petsByOwner.getOrDefault(owner.getId(), List.of())));
 	}
 
-	@Transactional(readOnly = true)
+	@ReadUseCase
 	public OwnerResponse get(UUID id) {
 		return withPets(find(id));
 	}
 
-	@WriteUseCase
-	public OwnerResponse create(OwnerRequest request) {
-		return withPets(this.owners.save(new Owner(request.name(), request.city(), blankToNull(request.telephone()))));
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_CREATE)
+	public OwnerResponse create(UUID id, OwnerRequest request) {
+		return withPets(
+				this.owners.save(new Owner(id, request.name(), request.city(), blankToNull(request.telephone()))));
 	}
 
-	@WriteUseCase
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_REPLACE)
 	public OwnerResponse update(UUID id, OwnerRequest request, Precondition precondition) {
 		Owner owner = find(id);
 		precondition.require(() -> withPets(owner));
@@ -79,7 +81,7 @@ public class OwnerService {
 	 * locked first so that the check and the delete below act on an owner no one else can
 	 * touch until commit.
 	 */
-	@WriteUseCase
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_DELETE)
 	public void delete(UUID id, Precondition precondition) {
 		if (this.owners.lockById(id).isEmpty()) {
 			throw new ResourceNotFoundException("Owner", id);

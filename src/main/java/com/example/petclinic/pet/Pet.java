@@ -4,11 +4,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.UuidGenerator;
+import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * A pet. Its owner is a plain id: like the AWS sample, the schema has no foreign keys and
@@ -16,12 +19,17 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "pet")
-class Pet {
+class Pet implements Persistable<UUID> {
 
+	// Chosen by the caller before the transaction, so that a create repeated after an
+	// unknown commit inserts the same row (see AfterUnknownCommit.REPEAT_CREATE).
 	@Id
-	@GeneratedValue
-	@UuidGenerator
-	private @Nullable UUID id;
+	private UUID id;
+
+	// Spring Data cannot tell a new entity with an assigned id from an existing one;
+	// without this it would read the row before every insert.
+	@Transient
+	private boolean isNew = true;
 
 	private String name;
 
@@ -29,7 +37,8 @@ class Pet {
 
 	private @Nullable UUID ownerId;
 
-	Pet(String name, LocalDate birthDate, UUID ownerId) {
+	Pet(UUID id, String name, LocalDate birthDate, UUID ownerId) {
+		this.id = id;
 		this.name = name;
 		this.birthDate = birthDate;
 		this.ownerId = ownerId;
@@ -40,11 +49,20 @@ class Pet {
 		// for JPA
 	}
 
+	@Override
 	public UUID getId() {
-		if (this.id == null) {
-			throw new IllegalStateException("Pet is not persisted yet");
-		}
 		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markPersisted() {
+		this.isNew = false;
 	}
 
 	public String getName() {

@@ -70,7 +70,7 @@ class PetController {
 
 	@PostMapping("/api/owners/{ownerId}/pets")
 	ResponseEntity<PetResponse> add(@PathVariable UUID ownerId, @Valid @RequestBody NewPetRequest request) {
-		PetResponse pet = this.pets.add(ownerId, request);
+		PetResponse pet = this.pets.add(UUID.randomUUID(), ownerId, request);
 		return ResponseEntity.created(Locations.of("/api/pets/{id}", pet.id())).body(pet);
 	}
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 import com.example.petclinic.usecase.MissingReferenceException;
 import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.usecase.ResourceNotFoundException;
+import com.example.petclinic.usecase.AfterUnknownCommit;
+import com.example.petclinic.usecase.ReadUseCase;
 import com.example.petclinic.usecase.WriteUseCase;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +35,7 @@ public class PetService {
 		this.owners = owners;
 	}
 
-	@Transactional(readOnly = true)
+	@ReadUseCase
 	public Page<PetResponse> search(@Nullable String name, @Nullable UUID ownerId, Pageable pageable) {
 		Specification<Pet> matching = Specification.unrestricted();
 		if (name != null && !name.isBlank()) {
@@ -50,12 +52,12 @@ public class PetService {
 		return this.pets.findAll(matching, pageable).map(PetResponse::of);
 	}
 
-	@Transactional(readOnly = true)
+	@ReadUseCase
 	public PetResponse get(UUID id) {
 		return PetResponse.of(find(id));
 	}
 
-	@Transactional(readOnly = true)
+	@ReadUseCase
 	public List<PetResponse> ofOwner(UUID ownerId) {
 		if (!this.owners.exists(ownerId)) {
 			throw new ResourceNotFoundException("Owner", ownerId);
@@ -90,15 +92,15 @@ public class PetService {
 		return this.pets.existsByOwnerId(ownerId);
 	}
 
-	@WriteUseCase
-	public PetResponse add(UUID ownerId, NewPetRequest request) {
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_CREATE)
+	public PetResponse add(UUID id, UUID ownerId, NewPetRequest request) {
 		if (!this.owners.lockIfExists(ownerId)) {
 			throw new ResourceNotFoundException("Owner", ownerId);
 		}
-		return PetResponse.of(this.pets.save(new Pet(request.name(), request.birthDate(), ownerId)));
+		return PetResponse.of(this.pets.save(new Pet(id, request.name(), request.birthDate(), ownerId)));
 	}
 
-	@WriteUseCase
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_REPLACE)
 	public PetResponse update(UUID id, PetRequest request, Precondition precondition) {
 		Pet pet = find(id);
 		precondition.require(() -> PetResponse.of(pet));
@@ -109,7 +111,7 @@ public class PetService {
 		return PetResponse.of(pet);
 	}
 
-	@WriteUseCase
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_DELETE)
 	public void delete(UUID id, Precondition precondition) {
 		Pet pet = find(id);
 		precondition.require(() -> PetResponse.of(pet));

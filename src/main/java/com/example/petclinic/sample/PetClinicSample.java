@@ -51,15 +51,19 @@ public class PetClinicSample {
 	 * @return the ids of what was inserted
 	 */
 	public SampleData insert() {
-		OwnerResponse john = this.owners.create(new OwnerRequest("John Doe", "New York", null));
-		OwnerResponse mary = this.owners.create(new OwnerRequest("Mary Major", "Anytown", "555-555-0123"));
-		UUID pet1 = this.pets.add(john.id(), new NewPetRequest("Pet1", LocalDate.of(2006, 10, 25))).id();
-		UUID pet2 = this.pets.add(john.id(), new NewPetRequest("Pet2", LocalDate.of(2021, 7, 23))).id();
+		OwnerResponse john = this.owners.create(UUID.randomUUID(), new OwnerRequest("John Doe", "New York", null));
+		OwnerResponse mary = this.owners.create(UUID.randomUUID(),
+				new OwnerRequest("Mary Major", "Anytown", "555-555-0123"));
+		UUID pet1 = this.pets.add(UUID.randomUUID(), john.id(), new NewPetRequest("Pet1", LocalDate.of(2006, 10, 25)))
+			.id();
+		UUID pet2 = this.pets.add(UUID.randomUUID(), john.id(), new NewPetRequest("Pet2", LocalDate.of(2021, 7, 23)))
+			.id();
 		for (String specialty : SPECIALTIES) {
 			this.specialties.create(new SpecialtyRequest(specialty));
 		}
-		UUID akua = this.vets.create(new VetRequest("Akua Mansa", Set.of("Exotic"))).id();
-		UUID carlos = this.vets.create(new VetRequest("Carlos Salazar", Set.of("Cats", "Dogs"))).id();
+		UUID akua = this.vets.create(UUID.randomUUID(), new VetRequest("Akua Mansa", Set.of("Exotic"))).id();
+		UUID carlos = this.vets.create(UUID.randomUUID(), new VetRequest("Carlos Salazar", Set.of("Cats", "Dogs")))
+			.id();
 		logger.info("Inserted the sample data: 2 owners, 2 pets, 3 specialties, 2 vets");
 		return new SampleData(john.id(), mary.id(), pet1, pet2, akua, carlos);
 	}

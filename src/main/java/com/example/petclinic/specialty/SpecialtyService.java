@@ -9,6 +9,8 @@ import com.example.petclinic.usecase.MissingReferenceException;
 import com.example.petclinic.usecase.ResourceConflictException;
 import com.example.petclinic.usecase.ResourceNotFoundException;
 import com.example.petclinic.usecase.Precondition;
+import com.example.petclinic.usecase.AfterUnknownCommit;
+import com.example.petclinic.usecase.ReadUseCase;
 import com.example.petclinic.usecase.WriteUseCase;
 
 import org.springframework.stereotype.Service;
@@ -30,17 +32,17 @@ public class SpecialtyService {
 		this.assignments = assignments;
 	}
 
-	@Transactional(readOnly = true)
+	@ReadUseCase
 	public List<SpecialtyResponse> all() {
 		return this.specialties.findAllByOrderByNameAsc().stream().map(SpecialtyResponse::of).toList();
 	}
 
-	@Transactional(readOnly = true)
+	@ReadUseCase
 	public SpecialtyResponse get(String name) {
 		return SpecialtyResponse.of(find(name));
 	}
 
-	@WriteUseCase
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.ANSWER_UNKNOWN)
 	public SpecialtyResponse create(SpecialtyRequest request) {
 		if (this.specialties.existsById(request.name())) {
 			throw new ResourceConflictException("Specialty %s already exists".formatted(request.name()));
@@ -54,7 +56,7 @@ public class SpecialtyService {
 	 * at the same time writes the row, so that this transaction fails with a
 	 * serialization failure and runs again instead of missing the new vet.
 	 */
-	@WriteUseCase
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_DELETE)
 	public void delete(String name, Precondition precondition) {
 		if (this.specialties.lockExisting(List.of(name)).isEmpty()) {
 			throw new ResourceNotFoundException("Specialty", name);

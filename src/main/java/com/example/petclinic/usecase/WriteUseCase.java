@@ -6,8 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.transaction.annotation.Transactional;
-
 /**
  * Marks a service method that writes: one transaction, run again as a whole in a new
  * transaction when it loses an optimistic-concurrency conflict. Aurora DSQL never makes a
@@ -29,13 +27,25 @@ import org.springframework.transaction.annotation.Transactional;
  * serialization failure for a later writer whose snapshot is older; a write conflicts on
  * PostgreSQL and on Aurora DSQL alike.
  * <p>
- * The retry is the {@code retry} package's ({@code OccRetry}); an architecture rule
+ * <p>
+ * The same goes for a connection that breaks: the use case runs again on a fresh
+ * connection (of the other Region's endpoint, when its own is down) as long as its
+ * {@code COMMIT} was never sent. If the connection broke while the {@code COMMIT} was on
+ * its way, the change may or may not be stored, and what happens then is
+ * {@link #afterUnknownCommit()}.
+ * <p>
+ * The transaction and the retries are the {@code retry} package's; an architecture rule
  * requires this annotation on every service method that writes.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Transactional
 public @interface WriteUseCase {
+
+	/**
+	 * How the use case finds out, or makes sure, that it was applied exactly once when
+	 * the outcome of its {@code COMMIT} is unknown.
+	 */
+	AfterUnknownCommit afterUnknownCommit();
 
 }

@@ -9,12 +9,15 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.UuidGenerator;
+import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * A veterinarian. Its specialties are the rows of the sample's join table
@@ -23,12 +26,17 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "vet")
-class Vet {
+class Vet implements Persistable<UUID> {
 
+	// Chosen by the caller before the transaction, so that a create repeated after an
+	// unknown commit inserts the same row (see AfterUnknownCommit.REPEAT_CREATE).
 	@Id
-	@GeneratedValue
-	@UuidGenerator
-	private @Nullable UUID id;
+	private UUID id;
+
+	// Spring Data cannot tell a new entity with an assigned id from an existing one;
+	// without this it would read the row before every insert.
+	@Transient
+	private boolean isNew = true;
 
 	private String name;
 
@@ -37,7 +45,8 @@ class Vet {
 	@Column(name = "A")
 	private Set<String> specialties = new HashSet<>();
 
-	Vet(String name, Set<String> specialties) {
+	Vet(UUID id, String name, Set<String> specialties) {
+		this.id = id;
 		this.name = name;
 		this.specialties.addAll(specialties);
 	}
@@ -47,11 +56,20 @@ class Vet {
 		// for JPA
 	}
 
+	@Override
 	public UUID getId() {
-		if (this.id == null) {
-			throw new IllegalStateException("Vet is not persisted yet");
-		}
 		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markPersisted() {
+		this.isNew = false;
 	}
 
 	public String getName() {

@@ -49,7 +49,7 @@ class VetController {
 	@ApiResponse(responseCode = "422", description = "A named specialty does not exist")
 	@PostMapping
 	ResponseEntity<VetResponse> create(@Valid @RequestBody VetRequest request) {
-		VetResponse vet = this.vets.create(request);
+		VetResponse vet = this.vets.create(UUID.randomUUID(), request);
 		return ResponseEntity.created(Locations.of("/api/vets/{id}", vet.id())).body(vet);
 	}
 

@@ -5,13 +5,14 @@ import java.util.UUID;
 import com.example.petclinic.specialty.SpecialtyService;
 import com.example.petclinic.usecase.ResourceNotFoundException;
 import com.example.petclinic.usecase.Precondition;
+import com.example.petclinic.usecase.AfterUnknownCommit;
+import com.example.petclinic.usecase.ReadUseCase;
 import com.example.petclinic.usecase.WriteUseCase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Vets, and the rule that a vet only has specialties that exist.
@@ -32,22 +33,22 @@ public class VetService {
 	 * A page of vets with their specialties, in three statements whatever the page size:
 	 * the page, its count, and the specialties of all its vets.
 	 */
-	@Transactional(readOnly = true)
+	@ReadUseCase
 	public Page<VetResponse> search(@Nullable String specialty, Pageable pageable) {
 		Page<Vet> page = (specialty == null || specialty.isBlank()) ? this.vets.findAll(pageable)
 				: this.vets.findBySpecialty(specialty, pageable);
 		return page.map(VetResponse::of);
 	}
 
-	@Transactional(readOnly = true)
+	@ReadUseCase
 	public VetResponse get(UUID id) {
 		return VetResponse.of(find(id));
 	}
 
-	@WriteUseCase
-	public VetResponse create(VetRequest request) {
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_CREATE)
+	public VetResponse create(UUID id, VetRequest request) {
 		this.specialties.requireAndLock(request.specialties());
-		return VetResponse.of(this.vets.save(new Vet(request.name(), request.specialties())));
+		return VetResponse.of(this.vets.save(new Vet(id, request.name(), request.specialties())));
 	}
 
 	/**
@@ -60,7 +61,7 @@ public class VetService {
 	 * serialization failure, so that it runs again against the new state (see
 	 * {@link WriteUseCase}).
 	 */
-	@WriteUseCase
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_REPLACE)
 	public VetResponse update(UUID id, VetRequest request, Precondition precondition) {
 		if (this.vets.touch(id) == 0) {
 			throw new ResourceNotFoundException("Vet", id);
@@ -72,7 +73,7 @@ public class VetService {
 		return VetResponse.of(vet);
 	}
 
-	@WriteUseCase
+	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_DELETE)
 	public void delete(UUID id, Precondition precondition) {
 		Vet vet = find(id);
 		precondition.require(() -> VetResponse.of(vet));

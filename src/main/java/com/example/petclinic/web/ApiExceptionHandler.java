@@ -2,10 +2,14 @@ package com.example.petclinic.web;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import com.example.petclinic.database.DatabaseFaults;
+import com.example.petclinic.database.DatabaseProperties;
+import com.example.petclinic.database.DatabaseUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +60,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private final Duration retryAfter;
+
+	ApiExceptionHandler(DatabaseProperties database) {
+		this.retryAfter = database.retryAfter();
+	}
+
 	/**
 	 * A constraint of the database caught what the service's own checks did not see, for
 	 * example two clients creating the same specialty at once: {@code 409}. Or the
@@ -101,6 +111,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (DatabaseFaults.isFault(ex)) {
+			// Use cases answer their own faults; this is one met outside any of them.
+			DatabaseUnavailableException unavailable = DatabaseUnavailableException.of("A request", ex,
+					this.retryAfter);
+			logger.warn("{}; the client is told to retry", unavailable.getMessage());
+			return ResponseEntity.status(unavailable.getStatusCode())
+				.headers(unavailable.getHeaders())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(unavailable.getBody());
+		}
 		logger.error("Request failed unexpectedly", ex);
 		return answer(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The service failed to process the request"));
 	}

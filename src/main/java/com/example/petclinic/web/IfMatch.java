@@ -26,9 +26,10 @@ record IfMatch(String header, EntityTags tags) implements Precondition {
 		if (expected.stream().anyMatch(ETag::isWildcard)) {
 			return;
 		}
-		ETag actual = ETag.create(this.tags.of(current.get()));
+		Object representation = current.get();
+		ETag actual = ETag.create(this.tags.of(representation));
 		if (expected.stream().noneMatch((tag) -> tag.compare(actual, true))) {
-			throw new PreconditionFailedException(this.header);
+			throw new PreconditionFailedException(this.header, representation);
 		}
 	}
 

@@ -93,7 +93,7 @@ class DsqlClusterIntegrationTest {
 	private DsqlTokenDataSource pool(Duration tokenLifetime, int minimumIdle, int maximumSize) {
 		DsqlProperties properties = new DsqlProperties(System.getenv("CLUSTER_ENDPOINT"),
 				(System.getenv("CLUSTER_USER") != null) ? System.getenv("CLUSTER_USER") : DsqlTokenGenerator.ADMIN,
-				System.getenv("REGION"), "myschema", tokenLifetime);
+				System.getenv("REGION"), "myschema", tokenLifetime, null, null);
 		DsqlEndpoint endpoint = DsqlEndpoint.of(System.getenv("CLUSTER_ENDPOINT"), properties.region());
 		DsqlTokenDataSource pool = ConcurrentSessions.started(DsqlConfiguration.newDataSource(properties,
 				new AwsDsqlTokenGenerator(endpoint, DefaultCredentialsProvider.builder().build()),

@@ -49,15 +49,15 @@ class DsqlSchemaIntegrationTest {
 
 	@Test
 	void theSchemaOfANonAdminUserIsConfigurable() {
-		assertThat(new DsqlProperties("e", "app", null, "clinic", Duration.ofMinutes(15)).schemaOfUser())
+		assertThat(new DsqlProperties("e", "app", null, "clinic", Duration.ofMinutes(15), null, null).schemaOfUser())
 			.isEqualTo("clinic");
-		assertThat(new DsqlProperties("e", "admin", null, "clinic", Duration.ofMinutes(15)).schemaOfUser())
+		assertThat(new DsqlProperties("e", "admin", null, "clinic", Duration.ofMinutes(15), null, null).schemaOfUser())
 			.isEqualTo("public");
 	}
 
 	private List<String> currentSchemaOfEachConnection(String user) throws SQLException {
 		DsqlProperties properties = new DsqlProperties("unused.dsql.us-east-1.on.aws", user, null, "myschema",
-				Duration.ofMinutes(15));
+				Duration.ofMinutes(15), null, null);
 		DsqlTokenDataSource pool = DsqlConfiguration.newDataSource(properties, new RotatingPasswordTokens(),
 				PasswordAuthPostgres.jdbcUrl("postgres"));
 		this.pools.add(pool);

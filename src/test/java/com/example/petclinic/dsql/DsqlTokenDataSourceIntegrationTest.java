@@ -123,7 +123,7 @@ class DsqlTokenDataSourceIntegrationTest {
 
 	private DsqlTokenDataSource pool(Duration tokenLifetime, int minimumIdle, int maximumSize) {
 		DsqlProperties properties = new DsqlProperties("unused.dsql.us-east-1.on.aws", USER, null, "public",
-				tokenLifetime);
+				tokenLifetime, null, null);
 		DsqlTokenDataSource pool = ConcurrentSessions.started(
 				DsqlConfiguration.newDataSource(properties, this.tokens, URL), tokenLifetime, minimumIdle, maximumSize);
 		this.pools.add(pool);

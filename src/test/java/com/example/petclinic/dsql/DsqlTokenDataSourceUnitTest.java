@@ -52,7 +52,7 @@ class DsqlTokenDataSourceUnitTest {
 
 	private static DsqlTokenDataSource dataSource(Duration tokenLifetime) {
 		DsqlProperties properties = new DsqlProperties("abc.dsql.us-east-1.on.aws", "admin", null, "myschema",
-				tokenLifetime);
+				tokenLifetime, null, null);
 		return DsqlConfiguration.newDataSource(properties, (user, lifetime) -> "token",
 				DsqlConfiguration.jdbcUrl(DsqlEndpoint.of("abc.dsql.us-east-1.on.aws", null)));
 	}

@@ -2,6 +2,7 @@ package com.example.petclinic.sample;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import com.example.petclinic.pet.NewPetRequest;
 import com.example.petclinic.pet.PetService;
@@ -35,7 +36,7 @@ class SampleChecksIntegrationTest {
 	@Test
 	void aCheckThatDoesNotHoldFailsAndTheOthersStillRun() {
 		SampleData data = this.sample.insert();
-		this.pets.add(data.mary(), new NewPetRequest("Pet3", LocalDate.of(2020, 1, 1)));
+		this.pets.add(UUID.randomUUID(), data.mary(), new NewPetRequest("Pet3", LocalDate.of(2020, 1, 1)));
 		List<Check> results = this.checks.verify(data);
 		assertThat(results).hasSize(6);
 		assertThat(results).filteredOn((check) -> !check.passed())

@@ -1,6 +1,9 @@
 package com.example.petclinic.web;
 
 import java.sql.SQLException;
+import java.time.Duration;
+
+import com.example.petclinic.database.DatabaseProperties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ApiExceptionHandlerUnitTest {
 
+	private static final DatabaseProperties DATABASE = new DatabaseProperties(Duration.ofSeconds(1),
+			Duration.ofSeconds(2), 2, Duration.ofSeconds(30), 4, Duration.ofSeconds(2));
+
 	private static final String FORGED = "2026-12-01T00:00:00.000Z ERROR 1 --- [dsql-petclinic] forged";
 
 	@Test
@@ -27,7 +33,7 @@ class ApiExceptionHandlerUnitTest {
 				  Detail: Key (name)=(Cats
 				%s) already exists.""".formatted(FORGED), "23505");
 
-		new ApiExceptionHandler()
+		new ApiExceptionHandler(DATABASE)
 			.handleDataIntegrityViolation(new DataIntegrityViolationException("could not execute", duplicate));
 
 		assertThat(output.getOut().lines().filter((line) -> line.contains("database constraint"))).singleElement()
@@ -39,7 +45,7 @@ class ApiExceptionHandlerUnitTest {
 	void valueTheDatabaseCannotStoreIsLoggedOnOneLine(CapturedOutput output) {
 		SQLException invalid = new SQLException("ERROR: invalid byte sequence\n" + FORGED, "22021");
 
-		new ApiExceptionHandler()
+		new ApiExceptionHandler(DATABASE)
 			.handleDataIntegrityViolation(new DataIntegrityViolationException("could not execute", invalid));
 
 		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith(FORGED));

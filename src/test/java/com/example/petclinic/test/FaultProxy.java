@@ -1,0 +1,301 @@
+package com.example.petclinic.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A TCP proxy between the service and its database that breaks the network the way a
+ * cloud database's network breaks: it passes bytes, delays them, resets every connection,
+ * refuses new ones, or goes silent (accepts and never answers). Two proxies in front of
+ * one PostgreSQL are two Regional endpoints of one logical database, as two peered Aurora
+ * DSQL clusters are.
+ * <p>
+ * It can also break a connection exactly at a transaction's {@code COMMIT}, before or
+ * after passing it on, so that whether the commit happened is known to the test and
+ * unknown to the service.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+	private static final byte[] COMMIT = "COMMIT".getBytes(StandardCharsets.US_ASCII);
+
+	private final InetSocketAddress target;
+
+	private final int port;
+
+	private final Set<Link> links = ConcurrentHashMap.newKeySet();
+
+	private volatile Mode mode = Mode.PASS;
+
+	private volatile Duration delay = Duration.ZERO;
+
+	private final AtomicReference<@Nullable CommitFault> commitFault = new AtomicReference<>();
+
+	private volatile @Nullable ServerSocket listener;
+
+	private volatile boolean closed;
+
+	private FaultProxy(InetSocketAddress target) {
+		this.target = target;
+		this.listener = listen(0);
+		this.port = this.listener.getLocalPort();
+		acceptInBackground(this.listener);
+	}
+
+	/** A proxy on a free loopback port that passes everything to {@code host:port}. */
+	public static FaultProxy to(String host, int port) {
+		return new FaultProxy(new InetSocketAddress(host, port));
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/** Pass bytes as they come, accept new connections. */
+	public synchronized FaultProxy pass() {
+		this.mode = Mode.PASS;
+		this.delay = Duration.ZERO;
+		this.links.forEach(Link::wake);
+		reopen();
+		return this;
+	}
+
+	/** Hold every chunk of bytes this long in each direction. */
+	public synchronized FaultProxy delay(Duration eachWay) {
+		pass();
+		this.delay = eachWay;
+		return this;
+	}
+
+	/** Reset (TCP RST) every open connection; new ones are accepted. */
+	public FaultProxy resetConnections() {
+		this.links.forEach(Link::reset);
+		return this;
+	}
+
+	/** Reset every open connection and refuse new ones, as a database that is down. */
+	public synchronized FaultProxy refuse() {
+		this.mode = Mode.REFUSE;
+		ServerSocket current = this.listener;
+		this.listener = null;
+		closeQuietly(current);
+		resetConnections();
+		return this;
+	}
+
+	/**
+	 * Accept connections and pass nothing, in either direction, on new and open
+	 * connections alike: a database behind a network that silently drops packets.
+	 */
+	public synchronized FaultProxy silence() {
+		reopen();
+		this.mode = Mode.SILENT;
+		return this;
+	}
+
+	/**
+	 * Reset the next connection that sends {@code COMMIT}: before the database sees it
+	 * (nothing is committed) or after (it is committed, but the client never hears so).
+	 */
+	public FaultProxy resetAtNextCommit(boolean afterPassingItOn) {
+		this.commitFault.set(new CommitFault(afterPassingItOn));
+		return this;
+	}
+
+	/** Whether the fault armed by {@link #resetAtNextCommit} has happened. */
+	public boolean commitFaultPending() {
+		return this.commitFault.get() != null;
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+		closeQuietly(this.listener);
+		this.links.forEach(Link::reset);
+	}
+
+	private void reopen() {
+		if (this.listener == null && !this.closed) {
+			ServerSocket reopened = listen(this.port);
+			this.listener = reopened;
+			acceptInBackground(reopened);
+		}
+	}
+
+	private static ServerSocket listen(int port) {
+		try {
+			ServerSocket socket = new ServerSocket();
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			return socket;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot listen on port " + port, ex);
+		}
+	}
+
+	private void acceptInBackground(ServerSocket socket) {
+		Thread.ofVirtual().name("fault-proxy-" + this.port).start(() -> {
+			while (!socket.isClosed()) {
+				try {
+					Socket client = socket.accept();
+					Link link = new Link(client);
+					this.links.add(link);
+					link.start();
+				}
+				catch (IOException ex) {
+					return;
+				}
+			}
+		});
+	}
+
+	private static void closeQuietly(@Nullable AutoCloseable closeable) {
+		if (closeable != null) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				// already closed
+			}
+		}
+	}
+
+	private enum Mode {
+
+		PASS, REFUSE, SILENT
+
+	}
+
+	private record CommitFault(boolean afterPassingItOn) {
+	}
+
+	/** One client connection and its connection to the database. */
+	private final class Link {
+
+		private final Socket client;
+
+		private @Nullable Socket server;
+
+		private final Object wakeUp = new Object();
+
+		Link(Socket client) {
+			this.client = client;
+		}
+
+		void start() {
+			Thread.ofVirtual().start(() -> {
+				try {
+					Socket connected = new Socket();
+					connected.connect(FaultProxy.this.target, 5_000);
+					this.server = connected;
+					Thread.ofVirtual().start(() -> pump(connected, this.client, false));
+					pump(this.client, connected, true);
+				}
+				catch (IOException ex) {
+					reset();
+				}
+			});
+		}
+
+		private void pump(Socket from, Socket to, boolean fromClient) {
+			byte[] buffer = new byte[16 * 1024];
+			try {
+				InputStream in = from.getInputStream();
+				OutputStream out = to.getOutputStream();
+				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+					awaitNotSilent();
+					Duration delay = FaultProxy.this.delay;
+					if (!delay.isZero()) {
+						Thread.sleep(delay);
+					}
+					CommitFault fault = fromClient ? commitFaultIn(buffer, read) : null;
+					if (fault != null && !fault.afterPassingItOn()) {
+						reset();
+						return;
+					}
+					out.write(buffer, 0, read);
+					out.flush();
+					if (fault != null) {
+						// Give the database the COMMIT before the client loses its
+						// connection.
+						Thread.sleep(Duration.ofMillis(200));
+						reset();
+						return;
+					}
+				}
+				to.shutdownOutput();
+			}
+			catch (IOException | InterruptedException ex) {
+				reset();
+			}
+		}
+
+		private @Nullable CommitFault commitFaultIn(byte[] buffer, int length) {
+			CommitFault fault = FaultProxy.this.commitFault.get();
+			if (fault != null && contains(buffer, length, COMMIT)
+					&& FaultProxy.this.commitFault.compareAndSet(fault, null)) {
+				return fault;
+			}
+			return null;
+		}
+
+		private void awaitNotSilent() throws InterruptedException {
+			synchronized (this.wakeUp) {
+				while (FaultProxy.this.mode == Mode.SILENT && !this.client.isClosed()) {
+					this.wakeUp.wait(100);
+				}
+			}
+		}
+
+		void wake() {
+			synchronized (this.wakeUp) {
+				this.wakeUp.notifyAll();
+			}
+		}
+
+		void reset() {
+			FaultProxy.this.links.remove(this);
+			abort(this.client);
+			abort(this.server);
+			wake();
+		}
+
+		private static void abort(@Nullable Socket socket) {
+			if (socket != null && !socket.isClosed()) {
+				try {
+					socket.setSoLinger(true, 0);
+				}
+				catch (SocketException ex) {
+					// closing is what matters
+				}
+				closeQuietly(socket);
+			}
+		}
+
+		private static boolean contains(byte[] buffer, int length, byte[] pattern) {
+			for (int i = 0; i + pattern.length <= length; i++) {
+				if (Arrays.equals(buffer, i, i + pattern.length, pattern, 0, pattern.length)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+}
