@@ -11,10 +11,11 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FaultProxy implements AutoCloseable {
 
-	private static final byte[] COMMIT = "COMMIT".getBytes(StandardCharsets.US_ASCII);
+	private static final String COMMIT = "COMMIT\0";
+
+	private static final Pattern PREPARED_COMMIT = Pattern.compile("(S_\\d+)\0COMMIT\0");
 
 	private final InetSocketAddress target;
 
@@ -193,6 +196,10 @@ public final class FaultProxy implements AutoCloseable {
 
 		private final Object wakeUp = new Object();
 
+		private @Nullable String preparedCommit;
+
+		private volatile boolean deaf;
+
 		Link(Socket client) {
 			this.client = client;
 		}
@@ -223,13 +230,23 @@ public final class FaultProxy implements AutoCloseable {
 					if (!delay.isZero()) {
 						Thread.sleep(delay);
 					}
+					if (fromClient && System.getProperty("proxy.debug") != null) {
+						System.out.println("PROXY "
+								+ new String(buffer, 0, read, StandardCharsets.ISO_8859_1).replaceAll("[^ -~]", "."));
+					}
 					CommitFault fault = fromClient ? commitFaultIn(buffer, read) : null;
 					if (fault != null && !fault.afterPassingItOn()) {
 						reset();
 						return;
 					}
-					out.write(buffer, 0, read);
-					out.flush();
+					if (fault != null) {
+						// The database gets the COMMIT, the client never hears back.
+						this.deaf = true;
+					}
+					if (fromClient || !this.deaf) {
+						out.write(buffer, 0, read);
+						out.flush();
+					}
 					if (fault != null) {
 						// Give the database the COMMIT before the client loses its
 						// connection.
@@ -245,13 +262,41 @@ public final class FaultProxy implements AutoCloseable {
 			}
 		}
 
+		/**
+		 * Whether these bytes from the client commit, and the armed fault if so. pgJDBC
+		 * sends {@code COMMIT} as text the first times, then (past its
+		 * {@code prepareThreshold}) prepares it once as a named statement and only binds
+		 * that name: both are recognised.
+		 */
 		private @Nullable CommitFault commitFaultIn(byte[] buffer, int length) {
+			String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+			Matcher prepared = PREPARED_COMMIT.matcher(text);
+			if (prepared.find()) {
+				this.preparedCommit = prepared.group(1);
+			}
+			boolean commits = text.contains(COMMIT)
+					|| (this.preparedCommit != null && bindsPreparedCommit(text, this.preparedCommit));
+			if (FaultProxy.this.commitFault.get() != null) {
+				System.out
+					.println("PROXY " + commits + " " + this.preparedCommit + " " + text.replaceAll("[^ -~]", "."));
+			}
 			CommitFault fault = FaultProxy.this.commitFault.get();
-			if (fault != null && contains(buffer, length, COMMIT)
-					&& FaultProxy.this.commitFault.compareAndSet(fault, null)) {
+			if (fault != null && commits && FaultProxy.this.commitFault.compareAndSet(fault, null)) {
 				return fault;
 			}
 			return null;
+		}
+
+		// A Bind message: 'B', a four-byte length, the unnamed portal's empty name, then
+		// the statement's name.
+		private static boolean bindsPreparedCommit(String text, String statement) {
+			for (int at = text.indexOf("\0" + statement + "\0"); at >= 0; at = text.indexOf("\0" + statement + "\0",
+					at + 1)) {
+				if (at >= 5 && text.charAt(at - 5) == 'B') {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private void awaitNotSilent() throws InterruptedException {
@@ -285,15 +330,6 @@ public final class FaultProxy implements AutoCloseable {
 				}
 				closeQuietly(socket);
 			}
-		}
-
-		private static boolean contains(byte[] buffer, int length, byte[] pattern) {
-			for (int i = 0; i + pattern.length <= length; i++) {
-				if (Arrays.equals(buffer, i, i + pattern.length, pattern, 0, pattern.length)) {
-					return true;
-				}
-			}
-			return false;
 		}
 
 	}
