@@ -1,6 +1,5 @@
 package com.example.petclinic.retry;
 
-import java.lang.reflect.UndeclaredThrowableException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Runs a use case in a transaction of its own and, when it fails, again whenever that is
@@ -62,9 +63,11 @@ public class UseCaseRunner {
 
 	private final OccRetry occRetry;
 
-	private final TransactionTemplate reads;
+	private final PlatformTransactionManager transactions;
 
-	private final TransactionTemplate writes;
+	private final TransactionDefinition reads;
+
+	private final TransactionDefinition writes;
 
 	private final DatabaseEndpoints endpoints;
 
@@ -77,9 +80,11 @@ public class UseCaseRunner {
 	UseCaseRunner(OccRetry occRetry, PlatformTransactionManager transactions, DatabaseEndpoints endpoints,
 			DatabaseProperties properties, MeterRegistry meters) {
 		this.occRetry = occRetry;
-		this.reads = new TransactionTemplate(transactions);
-		this.reads.setReadOnly(true);
-		this.writes = new TransactionTemplate(transactions);
+		this.transactions = transactions;
+		DefaultTransactionDefinition reads = new DefaultTransactionDefinition();
+		reads.setReadOnly(true);
+		this.reads = reads;
+		this.writes = new DefaultTransactionDefinition();
 		this.endpoints = endpoints;
 		this.maxAttempts = properties.faultAttempts();
 		this.retryAfter = properties.retryAfter();
@@ -141,30 +146,35 @@ public class UseCaseRunner {
 
 	private @Nullable Object inTransaction(UseCase useCase, Body body, Attempt attempt) throws Throwable {
 		attempt.commitSent = false;
-		TransactionTemplate transaction = useCase.readOnly() ? this.reads : this.writes;
+		TransactionStatus transaction = this.transactions.getTransaction(useCase.readOnly() ? this.reads : this.writes);
+		@Nullable Object result;
 		try {
-			return transaction.execute((status) -> {
-				try {
-					@Nullable Object result = body.run();
-					if (!useCase.readOnly()) {
-						// Every statement is sent: a failure after this point is the
-						// COMMIT's.
-						status.flush();
-						attempt.result = result;
-						attempt.commitSent = true;
-					}
-					return result;
-				}
-				catch (RuntimeException | Error ex) {
-					throw ex;
-				}
-				catch (Throwable ex) {
-					throw new UndeclaredThrowableException(ex);
-				}
-			});
+			result = body.run();
+			if (!useCase.readOnly()) {
+				// Every statement is sent: a failure after this point is the COMMIT's.
+				transaction.flush();
+				attempt.result = result;
+				attempt.commitSent = true;
+			}
 		}
-		catch (UndeclaredThrowableException ex) {
-			throw Objects.requireNonNull(ex.getCause());
+		catch (Throwable ex) {
+			rollback(transaction, ex);
+			throw ex;
+		}
+		this.transactions.commit(transaction);
+		return result;
+	}
+
+	/**
+	 * Rolls back after {@code failure}, which stays the failure: on a broken connection
+	 * the rollback fails too, and must not hide why.
+	 */
+	private void rollback(TransactionStatus transaction, Throwable failure) {
+		try {
+			this.transactions.rollback(transaction);
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
 		}
 	}
 
