@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +52,8 @@ public final class FaultProxy implements AutoCloseable {
 	private volatile @Nullable ServerSocket listener;
 
 	private volatile boolean closed;
+
+	private final AtomicInteger accepted = new AtomicInteger();
 
 	private FaultProxy(InetSocketAddress target) {
 		this.target = target;
@@ -119,6 +122,11 @@ public final class FaultProxy implements AutoCloseable {
 		return this;
 	}
 
+	/** How many connections the proxy has accepted so far. */
+	public int connectionsAccepted() {
+		return this.accepted.get();
+	}
+
 	/** Whether the fault armed by {@link #resetAtNextCommit} has happened. */
 	public boolean commitFaultPending() {
 		return this.commitFault.get() != null;
@@ -156,6 +164,7 @@ public final class FaultProxy implements AutoCloseable {
 			while (!socket.isClosed()) {
 				try {
 					Socket client = socket.accept();
+					this.accepted.incrementAndGet();
 					Link link = new Link(client);
 					this.links.add(link);
 					link.start();
