@@ -3,6 +3,7 @@ package com.example.petclinic;
 import java.util.HashSet;
 import java.util.Set;
 
+import com.example.petclinic.usecase.ReadUseCase;
 import com.example.petclinic.usecase.WriteUseCase;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.AccessTarget.MethodCallTarget;
@@ -42,7 +43,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * interfaces it publishes for what it needs from a module above it ({@code PetOwners},
  * {@code SpecialtyAssignments}); its entities and repositories never leave it.</li>
  * <li>Every service method that writes is a {@link WriteUseCase}: one transaction,
- * retried as a whole.</li>
+ * retried as a whole; one that reads in a transaction of its own is a
+ * {@link ReadUseCase}, run again on a fresh connection after a connection fault.</li>
  * <li>Only controllers depend on {@code web}, and {@code web} knows no module.</li>
  * </ul>
  */
@@ -147,31 +149,32 @@ class ArchitectureUnitTest {
 	}
 
 	/**
-	 * Writes are declared as use cases, never with a bare read-write
-	 * {@code @Transactional}, which would not be retried.
+	 * A service method's transaction of its own is a use case's, never a bare
+	 * {@code @Transactional}, which would be retried neither after a conflict nor after a
+	 * broken connection.
 	 */
 	@Test
-	void noServiceMethodOpensAReadWriteTransactionOfItsOwn() {
+	void noServiceMethodOpensATransactionOfItsOwnOutsideAUseCase() {
 		methods().that()
 			.areDeclaredInClassesThat()
 			.areAnnotatedWith(Service.class)
 			.and()
 			.areAnnotatedWith(Transactional.class)
-			.should(be(describe("read-only",
-					(JavaMethod method) -> method.getAnnotationOfType(Transactional.class).readOnly()))
-				.or(be(describe("part of the caller's transaction (Propagation.MANDATORY)",
-						ArchitectureUnitTest::joinsTheCallersTransaction))))
+			.should(be(describe("part of the caller's transaction (Propagation.MANDATORY)",
+					ArchitectureUnitTest::joinsTheCallersTransaction)))
 			.check(this.classes);
 	}
 
 	/**
-	 * A {@code @Transactional} beside {@code @WriteUseCase} would replace the one the use
-	 * case declares (a read-only one would run its writes read-only).
+	 * A {@code @Transactional} beside a use case annotation would open a transaction of
+	 * its own inside the one the use case's runner opened.
 	 */
 	@Test
-	void aWriteUseCaseDeclaresNoTransactionOfItsOwn() {
+	void aUseCaseDeclaresNoTransactionOfItsOwn() {
 		methods().that()
 			.areAnnotatedWith(WriteUseCase.class)
+			.or()
+			.areAnnotatedWith(ReadUseCase.class)
 			.should()
 			.notBeAnnotatedWith(Transactional.class)
 			.check(this.classes);
