@@ -90,7 +90,7 @@ public class DsqlConfiguration {
 	/**
 	 * A pool for {@code properties}' user and schema with DSQL's defaults: connections
 	 * replaced after 55 minutes (DSQL closes them at 60), 2 to 10 of them, and a borrower
-	 * waits at most 5 seconds for one.
+	 * waits at most 3 seconds for one.
 	 */
 	static DsqlTokenDataSource newDataSource(DsqlProperties properties, DsqlTokenGenerator tokens, String jdbcUrl) {
 		if (properties.user().isBlank()) {
@@ -104,7 +104,7 @@ public class DsqlConfiguration {
 		dataSource.setSchema(properties.schemaOfUser());
 		dataSource.setMaximumPoolSize(10);
 		dataSource.setMinimumIdle(2);
-		dataSource.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+		dataSource.setConnectionTimeout(Duration.ofSeconds(3).toMillis());
 		dataSource.setMaxLifetime(Duration.ofMinutes(55).toMillis());
 		return dataSource;
 	}

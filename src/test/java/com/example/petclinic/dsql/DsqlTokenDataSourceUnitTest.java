@@ -40,7 +40,7 @@ class DsqlTokenDataSourceUnitTest {
 			.isThrownBy(() -> dataSource(Duration.ofSeconds(2)).afterPropertiesSet())
 			.withMessage(
 					"petclinic.dsql.token-lifetime (2 s) is shorter than spring.datasource.hikari.connection-timeout "
-							+ "(5 s): a token could expire while its connection opens; make the token lifetime longer, like 15m");
+							+ "(3 s): a token could expire while its connection opens; make the token lifetime longer, like 15m");
 	}
 
 	@Test
