@@ -38,6 +38,14 @@ class AwsDsqlTokenGeneratorUnitTest {
 	}
 
 	@Test
+	void anotherEndpointOfTheDatabaseGetsTokensSignedForItsOwnHostAndRegion() {
+		DsqlEndpoint peer = DsqlEndpoint.of("zyxwvutsrqponmlkjihgfedcba.dsql.us-west-2.on.aws", null);
+		String token = this.generator.forEndpoint(peer).generateToken("admin", Duration.ofMinutes(15));
+		assertThat(token).startsWith("zyxwvutsrqponmlkjihgfedcba.dsql.us-west-2.on.aws/?Action=DbConnectAdmin&")
+			.contains("%2Fus-west-2%2Fdsql%2Faws4_request");
+	}
+
+	@Test
 	void everyTokenIsSignedAnew() throws InterruptedException {
 		String first = this.generator.generateToken("app", Duration.ofMinutes(15));
 		Thread.sleep(1100);

@@ -32,6 +32,14 @@ class AwsSampleEnvironmentPostProcessorUnitTest {
 	}
 
 	@Test
+	void readsTheMultiRegionSamplesSecondaryEndpoint() {
+		StandardEnvironment environment = environment(Map.of("CLUSTER_ENDPOINT", "abc.dsql.us-east-1.on.aws",
+				"CLUSTER_ENDPOINT_SECONDARY", "xyz.dsql.us-west-2.on.aws"));
+
+		assertThat(bind(environment).secondaryEndpoint()).isEqualTo("xyz.dsql.us-west-2.on.aws");
+	}
+
+	@Test
 	void leavesTheRecordsDefaultsWhereAVariableIsNotSet() {
 		StandardEnvironment environment = environment(Map.of("CLUSTER_ENDPOINT", "abc.dsql.us-east-1.on.aws"));
 
