@@ -85,8 +85,8 @@ public final class DatabaseFaults {
 		return false;
 	}
 
-	/** One line about a fault, for logs and health, without SQL or values. */
-	static String describe(Throwable failure) {
+	/** One line about a fault, for logs: its root cause and SQLSTATE. */
+	public static String describe(Throwable failure) {
 		Throwable root = failure;
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		while (root.getCause() != null && seen.add(root)) {

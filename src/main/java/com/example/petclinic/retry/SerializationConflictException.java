@@ -2,6 +2,8 @@ package com.example.petclinic.retry;
 
 import java.time.Duration;
 
+import com.example.petclinic.database.RetryAfter;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,7 +31,7 @@ public class SerializationConflictException extends ErrorResponseException {
 		this.useCase = useCase;
 		this.attempts = attempts;
 		this.retryAfter = retryAfter;
-		getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds(retryAfter));
+		getHeaders().set(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(retryAfter));
 	}
 
 	@Override
@@ -39,11 +41,6 @@ public class SerializationConflictException extends ErrorResponseException {
 
 	public Duration getRetryAfter() {
 		return this.retryAfter;
-	}
-
-	/** Whole seconds, rounded up and at least one, as {@code Retry-After} takes them. */
-	private static String retryAfterSeconds(Duration retryAfter) {
-		return Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000));
 	}
 
 }

@@ -128,7 +128,7 @@ public class UseCaseRunner {
 					if (useCase.afterUnknownCommit() == AfterUnknownCommit.ANSWER_UNKNOWN) {
 						counter(UNKNOWN_COMMITS, useCase, "answered unknown").increment();
 						logger.warn("{}: the connection broke during COMMIT, the outcome is unknown and the client is "
-								+ "told so ({})", useCase.name(), describe(ex));
+								+ "told so ({})", useCase.name(), DatabaseFaults.describe(ex));
 						throw new CommitOutcomeUnknownException(useCase.name(), this.retryAfter, ex);
 					}
 					unknownCommit = current;
@@ -138,7 +138,7 @@ public class UseCaseRunner {
 				}
 				counter(FAULT_RETRIES, useCase, null).increment();
 				logger.debug("{} runs again after a database fault on attempt {}: {}", useCase.name(), attempt,
-						describe(ex));
+						DatabaseFaults.describe(ex));
 				pause(attempt);
 			}
 		}
@@ -206,7 +206,7 @@ public class UseCaseRunner {
 		if (unknownCommit != null) {
 			counter(UNKNOWN_COMMITS, useCase, "unresolved").increment();
 			logger.warn("{}: the connection broke during COMMIT and the outcome could not be found out; the client "
-					+ "is told it is unknown ({})", useCase.name(), describe(failure));
+					+ "is told it is unknown ({})", useCase.name(), DatabaseFaults.describe(failure));
 			return new CommitOutcomeUnknownException(useCase.name(), this.retryAfter, failure);
 		}
 		counter(UNAVAILABLE, useCase, null).increment();
@@ -224,14 +224,6 @@ public class UseCaseRunner {
 	private static void pause(int attempt) throws InterruptedException {
 		long ceiling = Math.min(LONGEST_PAUSE_MILLIS, FIRST_PAUSE_CEILING_MILLIS << (attempt - 1));
 		Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
-	}
-
-	private static String describe(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	private Counter counter(String name, UseCase useCase, @Nullable String outcome) {

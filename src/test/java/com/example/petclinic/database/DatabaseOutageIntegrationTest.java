@@ -8,6 +8,7 @@ import com.example.petclinic.test.FaultInjectionTest;
 import com.example.petclinic.test.ProxiedDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -65,7 +66,12 @@ class DatabaseOutageIntegrationTest {
 			.containsExactly("Jane Roe");
 	}
 
+	/**
+	 * Without the bounds the request would wait forever; the timeout makes that a
+	 * failure.
+	 */
 	@Test
+	@Timeout(60)
 	void aDatabaseThatAcceptsConnectionsAndNeverAnswersIsAnsweredWithinTheBound() {
 		UUID id = this.api.createOwner("Jane Roe", "Springfield");
 		ProxiedDatabase.PRIMARY.silence();

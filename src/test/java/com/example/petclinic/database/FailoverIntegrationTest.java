@@ -80,29 +80,33 @@ class FailoverIntegrationTest {
 		AtomicBoolean running = new AtomicBoolean(true);
 		Instant fault;
 		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int client = 0; client < 4; client++) {
-				clients.submit(() -> load(owner, running));
-			}
-			Thread.sleep(1_000);
-			fault = Instant.now();
-			ProxiedDatabase.PRIMARY.silence();
-			await().atMost(FAILOVER_BOUND)
-				.until(() -> active().equals("127.0.0.1:" + ProxiedDatabase.SECONDARY.port()));
-			Duration failover = Duration.between(fault, Instant.now());
-			readiness("UP");
-			Thread.sleep(FAILOVER_BOUND.minus(failover).plusSeconds(2));
+			try {
+				for (int client = 0; client < 4; client++) {
+					clients.submit(() -> load(owner, running));
+				}
+				Thread.sleep(1_000);
+				fault = Instant.now();
+				ProxiedDatabase.PRIMARY.silence();
+				await().atMost(FAILOVER_BOUND)
+					.until(() -> active().equals("127.0.0.1:" + ProxiedDatabase.SECONDARY.port()));
+				Duration failover = Duration.between(fault, Instant.now());
+				readiness("UP");
+				Thread.sleep(FAILOVER_BOUND.minus(failover).plusSeconds(2));
 
-			Instant healed = Instant.now();
-			ProxiedDatabase.PRIMARY.pass();
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> active().equals("127.0.0.1:" + ProxiedDatabase.PRIMARY.port()));
-			System.out.printf(
-					"Failover: work moved to the peer %d ms after the primary went silent, and back %d ms "
-							+ "after it answered again%n",
-					failover.toMillis(), Duration.between(healed, Instant.now()).toMillis());
-			Thread.sleep(1_000);
-			running.set(false);
-			clients.shutdown();
+				Instant healed = Instant.now();
+				ProxiedDatabase.PRIMARY.pass();
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> active().equals("127.0.0.1:" + ProxiedDatabase.PRIMARY.port()));
+				System.out.printf(
+						"Failover: work moved to the peer %d ms after the primary went silent, and back %d ms "
+								+ "after it answered again%n",
+						failover.toMillis(), Duration.between(healed, Instant.now()).toMillis());
+				Thread.sleep(1_000);
+			}
+			finally {
+				running.set(false);
+				clients.shutdown();
+			}
 			assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 		}
 
