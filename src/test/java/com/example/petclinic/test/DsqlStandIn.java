@@ -12,9 +12,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +26,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A local stand-in for an Aurora DSQL cluster, reached exactly as the service reaches a
@@ -157,13 +156,9 @@ public final class DsqlStandIn {
 	 * Runs each statement as the superuser, in its own transaction.
 	 */
 	public void execute(String... statements) {
-		try (Connection connection = superuser().getConnection(); Statement statement = connection.createStatement()) {
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
+		JdbcClient superuser = JdbcClient.create(superuser());
+		for (String sql : statements) {
+			superuser.sql(sql).update();
 		}
 	}
 
