@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Runs the service on an embedded PostgreSQL 16 with the AWS sample's data: {@code ./mvnw
+ * Runs the service on an embedded PostgreSQL 17 with the AWS sample's data: {@code ./mvnw
  * spring-boot:test-run}. The database lives as long as the process and starts empty every
  * time.
  */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.sql.DataSource;
+
 import com.example.petclinic.test.PasswordAuthPostgres;
 
 /**
@@ -20,10 +22,26 @@ class RotatingPasswordTokens implements DsqlTokenGenerator {
 
 	private final List<String> issued = new CopyOnWriteArrayList<>();
 
+	private final DataSource superuser;
+
+	/**
+	 * Tokens for the roles of the {@link PasswordAuthPostgres}.
+	 */
+	RotatingPasswordTokens() {
+		this(PasswordAuthPostgres.superuser());
+	}
+
+	/**
+	 * Tokens for the roles of the PostgreSQL that {@code superuser} administers.
+	 */
+	RotatingPasswordTokens(DataSource superuser) {
+		this.superuser = superuser;
+	}
+
 	@Override
 	public synchronized String generateToken(String user, Duration lifetime) {
 		String token = "token-" + UUID.randomUUID();
-		try (Connection connection = PasswordAuthPostgres.superuser().getConnection();
+		try (Connection connection = this.superuser.getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("ALTER ROLE \"%s\" PASSWORD '%s' VALID UNTIL '%s'".formatted(user, token,
 					OffsetDateTime.now().plus(lifetime)));

@@ -13,7 +13,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An embedded PostgreSQL 16 of its own where every role but the superuser
+ * An embedded PostgreSQL 17 of its own where every role but the superuser
  * {@code postgres} logs in with a password (SCRAM), as DSQL users log in with a token:
  * started once per test JVM. Its databases and roles belong to the tests that make them.
  */

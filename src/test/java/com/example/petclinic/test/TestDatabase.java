@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The PostgreSQL the integration tests run on, chosen by the system property
  * {@value #SELECTOR}:
  * <ul>
- * <li>{@code embedded} (the default): an embedded PostgreSQL 16, started once per test
+ * <li>{@code embedded} (the default): an embedded PostgreSQL 17, started once per test
  * JVM;</li>
  * <li>{@code server}: the PostgreSQL server given by {@code PETCLINIC_TEST_SERVER_URL}
  * (default {@value #DEFAULT_SERVER_URL}), in a schema of the test run's own, dropped when
