@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.UuidGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,13 @@ class Pet {
 	private LocalDate birthDate;
 
 	private @Nullable UUID ownerId;
+
+	/**
+	 * What lists order and search pets by: the name ignoring case, the expression of the
+	 * index {@code pet_upper_name_id_idx}. Read with the row, never written.
+	 */
+	@Formula("upper(name)")
+	private @Nullable String nameKey;
 
 	Pet(String name, LocalDate birthDate, UUID ownerId) {
 		this.name = name;

@@ -13,6 +13,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.UuidGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,13 @@ class Vet {
 	private @Nullable UUID id;
 
 	private String name;
+
+	/**
+	 * What the list orders vets by: the name ignoring case, the expression of the index
+	 * {@code vet_upper_name_id_idx}. Read with the row, never written.
+	 */
+	@Formula("upper(name)")
+	private @Nullable String nameKey;
 
 	@ElementCollection
 	@CollectionTable(name = "_SpecialtyToVet", joinColumns = @JoinColumn(name = "B"))
