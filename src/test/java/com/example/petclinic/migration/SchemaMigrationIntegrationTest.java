@@ -63,7 +63,9 @@ class SchemaMigrationIntegrationTest {
 		try (Liquibase liquibase = liquibase()) {
 			liquibase.update();
 			assertThat(tables()).containsExactlyElementsOf(TABLES);
-			assertThat(indexes()).contains("pet_ownerId_idx", "_SpecialtyToVet_B_index");
+			assertThat(indexes()).containsExactlyInAnyOrder("pet_ownerId_idx", "_SpecialtyToVet_B_index",
+					"owner_upper_name_id_idx", "owner_city_id_idx", "pet_upper_name_id_idx", "pet_birthDate_id_idx",
+					"vet_upper_name_id_idx");
 
 			liquibase.rollback(changeSets().size(), null);
 			assertThat(tables()).isEmpty();
@@ -107,7 +109,9 @@ class SchemaMigrationIntegrationTest {
 		}
 
 		assertThat(sql.toString()).contains("CREATE INDEX ASYNC \"pet_ownerId_idx\" ON \"pet\" (\"ownerId\")")
-			.contains("CREATE INDEX ASYNC \"_SpecialtyToVet_B_index\" ON \"_SpecialtyToVet\" (\"B\")");
+			.contains("CREATE INDEX ASYNC \"_SpecialtyToVet_B_index\" ON \"_SpecialtyToVet\" (\"B\")")
+			.contains("CREATE INDEX ASYNC \"owner_upper_name_id_idx\" ON \"owner\" ((upper(\"name\")), \"id\")")
+			.doesNotContainPattern("CREATE INDEX (?!ASYNC)");
 	}
 
 	private static void executeOnDatabase(String... statements) throws SQLException {
