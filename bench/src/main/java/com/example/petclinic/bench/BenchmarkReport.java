@@ -75,7 +75,8 @@ final class BenchmarkReport {
 				case "start" -> this.starts.computeIfAbsent(fields[1], (variant) -> new ArrayList<>())
 					.add(new long[] { Long.parseLong(fields[2]),
 							fields[3].isEmpty() ? -1 : Math.round(Double.parseDouble(fields[3]) * 1000) });
-				case "single" -> this.singleClient.put(fields[1], new String[] { fields[2], fields[3], fields[4], fields[5] });
+				case "single" ->
+					this.singleClient.put(fields[1], new String[] { fields[2], fields[3], fields[4], fields[5] });
 				case "memory" -> {
 					this.maxRssKib = Long.parseLong(fields[1]);
 					this.peakRssKib = Long.parseLong(fields[2]);

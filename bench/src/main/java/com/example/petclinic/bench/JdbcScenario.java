@@ -116,7 +116,9 @@ enum JdbcScenario {
 
 	static final int PAGE_SIZE = 20;
 
-	/** Numbered pages go at most {@code petclinic.lists.max-offset} (10,000) rows deep. */
+	/**
+	 * Numbered pages go at most {@code petclinic.lists.max-offset} (10,000) rows deep.
+	 */
 	static final int DEEPEST_PAGE = 10_000 / PAGE_SIZE;
 
 	private static final LocalDate NEW_PET_BIRTH_DATE = LocalDate.of(2020, 2, 29);
