@@ -1,7 +1,6 @@
 package com.example.petclinic.listing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,9 +11,8 @@ import java.util.UUID;
 
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
-import com.example.petclinic.test.PostgresConnectionDetails;
 import com.example.petclinic.test.SqlStatements;
-import com.example.petclinic.test.TestDatabase;
+import com.example.petclinic.test.TestSchemas;
 import liquibase.Liquibase;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -53,13 +51,13 @@ class ListQueryPlansIntegrationTest {
 
 	@BeforeAll
 	static void createLargeTables() throws Exception {
-		execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
+		TestSchemas.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
 		try (Liquibase liquibase = new Liquibase("db/changelog/db.changelog-master.yaml",
 				new ClassLoaderResourceAccessor(), DatabaseFactory.getInstance()
-					.findCorrectDatabaseImplementation(new JdbcConnection(connectToSchema())))) {
+					.findCorrectDatabaseImplementation(new JdbcConnection(TestSchemas.connect(SCHEMA))))) {
 			liquibase.update();
 		}
-		try (Connection connection = connectToSchema(); Statement statement = connection.createStatement()) {
+		try (Connection connection = TestSchemas.connect(SCHEMA); Statement statement = connection.createStatement()) {
 			statement.execute(
 					"""
 							INSERT INTO owner (name, city)
@@ -78,7 +76,7 @@ class ListQueryPlansIntegrationTest {
 
 	@AfterAll
 	static void dropLargeTables() throws SQLException {
-		execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+		TestSchemas.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
 	}
 
 	@Test
@@ -154,7 +152,7 @@ class ListQueryPlansIntegrationTest {
 					&& statement.sql().contains(" from \"" + table + "\""))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No query of " + table + " for " + uri));
-		try (Connection connection = connectToSchema();
+		try (Connection connection = TestSchemas.connect(SCHEMA);
 				PreparedStatement explain = connection
 					.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + page.sql())) {
 			for (int i = 0; i < page.parameters().size(); i++) {
@@ -215,23 +213,6 @@ class ListQueryPlansIntegrationTest {
 	private static void collect(JsonNode plan, List<String> nodes) {
 		nodes.add(plan.path("Node Type").asString());
 		plan.path("Plans").forEach((child) -> collect(child, nodes));
-	}
-
-	private static void execute(String... statements) throws SQLException {
-		PostgresConnectionDetails database = TestDatabase.connectionDetails();
-		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-				database.password()); Statement statement = connection.createStatement()) {
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-		}
-	}
-
-	private static Connection connectToSchema() throws SQLException {
-		PostgresConnectionDetails database = TestDatabase.connectionDetails();
-		String url = database.jdbcUrl().replaceAll("([?&])currentSchema=[^&]*&?", "$1");
-		return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-				database.username(), database.password());
 	}
 
 }

@@ -2,15 +2,13 @@ package com.example.petclinic.migration;
 
 import java.io.StringWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.example.petclinic.test.PostgresConnectionDetails;
 import com.example.petclinic.test.OnTestDatabase;
-import com.example.petclinic.test.TestDatabase;
+import com.example.petclinic.test.TestSchemas;
 import liquibase.Liquibase;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
@@ -48,14 +46,14 @@ class SchemaMigrationIntegrationTest {
 
 	@BeforeEach
 	void useAnEmptySchema() throws SQLException {
-		executeOnDatabase("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
-		this.connection = connectToSchema();
+		TestSchemas.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
+		this.connection = TestSchemas.connect(SCHEMA);
 	}
 
 	@AfterEach
 	void dropSchema() throws SQLException {
 		this.connection.close();
-		executeOnDatabase("DROP SCHEMA " + SCHEMA + " CASCADE");
+		TestSchemas.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
 	}
 
 	@Test
@@ -82,7 +80,7 @@ class SchemaMigrationIntegrationTest {
 			liquibase.update();
 		}
 
-		this.connection = connectToSchema();
+		this.connection = TestSchemas.connect(SCHEMA);
 		assertThat(columns("owner")).containsExactly("id uuid NO", "name character varying(30) NO",
 				"city character varying(80) NO", "telephone character varying(20) YES");
 		assertThat(columns("pet")).containsExactly("id uuid NO", "name character varying(30) NO", "birthDate date NO",
@@ -112,24 +110,6 @@ class SchemaMigrationIntegrationTest {
 			.contains("CREATE INDEX ASYNC \"_SpecialtyToVet_B_index\" ON \"_SpecialtyToVet\" (\"B\")")
 			.contains("CREATE INDEX ASYNC \"owner_upper_name_id_idx\" ON \"owner\" ((upper(\"name\")), \"id\")")
 			.doesNotContainPattern("CREATE INDEX (?!ASYNC)");
-	}
-
-	private static void executeOnDatabase(String... statements) throws SQLException {
-		PostgresConnectionDetails database = TestDatabase.connectionDetails();
-		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-				database.password()); Statement statement = connection.createStatement()) {
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-		}
-	}
-
-	// Liquibase closes the connection it was given when it is closed.
-	private static Connection connectToSchema() throws SQLException {
-		PostgresConnectionDetails database = TestDatabase.connectionDetails();
-		String url = database.jdbcUrl().replaceAll("([?&])currentSchema=[^&]*&?", "$1");
-		return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-				database.username(), database.password());
 	}
 
 	private Liquibase liquibase() throws LiquibaseException {
