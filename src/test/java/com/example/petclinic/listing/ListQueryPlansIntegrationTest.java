@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every list request is an index range of a page's rows: the exact statement the service
  * sends for it (recorded from a request), run with {@code EXPLAIN ANALYZE} on tables of
- * 40,000 owners, 80,000 pets and 10,000 vets, where PostgreSQL would read the whole table
+ * 20,000 owners, 40,000 pets and 5,000 vets, where PostgreSQL would read the whole table
  * and sort it if no index served the order, shows an index scan, no sort, no sequential
  * scan, and about a page's worth of rows read.
  */
@@ -61,7 +61,7 @@ class ListQueryPlansIntegrationTest {
 			statement.execute(
 					"""
 							INSERT INTO owner (name, city)
-							SELECT 'Owner ' || substr(md5(g::text), 1, 10), 'City ' || (g % 50) FROM generate_series(1, 40000) g""");
+							SELECT 'Owner ' || substr(md5(g::text), 1, 10), 'City ' || (g % 50) FROM generate_series(1, 20000) g""");
 			statement.execute(
 					"""
 							INSERT INTO pet (name, "birthDate", "ownerId")
@@ -69,7 +69,7 @@ class ListQueryPlansIntegrationTest {
 							FROM owner o, generate_series(1, 2) n""");
 			statement.execute(
 					"""
-							INSERT INTO vet (name) SELECT 'Vet ' || substr(md5(g::text), 1, 10) FROM generate_series(1, 10000) g""");
+							INSERT INTO vet (name) SELECT 'Vet ' || substr(md5(g::text), 1, 10) FROM generate_series(1, 5000) g""");
 			statement.execute("ANALYZE");
 		}
 	}
