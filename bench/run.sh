@@ -3,10 +3,13 @@
 #
 #   ./bench/run.sh
 #
-# It builds the service and bench/, creates the database $BENCH_DATABASE afresh on the local
-# PostgreSQL server, migrates it by starting the service, loads the data set (10,000 owners with
-# 1-3 pets, 50 vets, 10 specialties), measures start to ready (fat jar, extracted jar), then for each
-# scenario drives the service with wrk and the same statements through plain JDBC, samples the
+# It builds the service and bench/, creates the database $BENCH_DATABASE on the local PostgreSQL
+# server unless it exists, loads the data set with the service's own load command (BENCH_OWNERS owners
+# with 2 pets each, one vet per 1,000 owners, 10 specialties; a database that holds it already is kept,
+# the command only checks it), measures start to ready (fat jar, extracted jar), then for each
+# scenario drives the service with wrk (after the warm-up also one client alone, for the list
+# scenarios and owner: the median of 7 requests) and, where there is one, the same statements
+# through plain JDBC, samples the
 # service's resident memory and CPU time, measures start to ready with a Java AOT cache (trained by
 # requests, and by starting the context as the Dockerfile does), and runs the JMH benchmark of DSQL
 # token generation. Everything listens and connects on loopback only; every step is bounded in time.
@@ -17,9 +20,12 @@
 #   BENCH_WARMUP      [15]   seconds of warm-up per scenario, not measured
 #   BENCH_DURATION    [20]   measured seconds per scenario
 #   BENCH_STARTS      [3]    starts measured per variant
-#   BENCH_OWNERS      [10000], BENCH_VETS [50]
-#   BENCH_SCENARIOS   [owner owners-page vets add-pet mixed]
-#   BENCH_DATABASE    [petclinic_bench]  dropped and created by every run
+#   BENCH_OWNERS      [10000]  e.g. 1000000: loading a million owners takes a few minutes, once
+#   BENCH_SCENARIOS   [owner owners-page vets add-pet mixed]; list scenarios (no JDBC baseline):
+#                     owners-first, owners-next (following next 20 pages deep), owners-middle (page=249,
+#                     the middle at 10,000 owners), owners-search (name=owner a), pets-search (name=pet a)
+#   BENCH_ONLY_LOAD   [0]    1: measure the scenarios only (no starts, AOT cache, memory or JMH)
+#   BENCH_DATABASE    [petclinic_bench_$BENCH_OWNERS]  kept between runs; BENCH_FRESH=1 drops it first
 #   BENCH_PGHOST [127.0.0.1], BENCH_PGPORT [5432], BENCH_PGUSER [postgres]; PGPASSWORD if needed
 #   BENCH_PORT        [18080]  the service's HTTP port
 #   BENCH_SERVICE_JAVA_OPTS []  JVM options of every service start, e.g. "-Xmx256m"
@@ -43,9 +49,9 @@ WARMUP=${BENCH_WARMUP:-15}
 DURATION=${BENCH_DURATION:-20}
 STARTS=${BENCH_STARTS:-3}
 OWNERS=${BENCH_OWNERS:-10000}
-VETS=${BENCH_VETS:-50}
 SCENARIOS=${BENCH_SCENARIOS:-owner owners-page vets add-pet mixed}
-DATABASE=${BENCH_DATABASE:-petclinic_bench}
+ONLY_LOAD=${BENCH_ONLY_LOAD:-0}
+DATABASE=${BENCH_DATABASE:-petclinic_bench_$OWNERS}
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}
 PGUSER=${BENCH_PGUSER:-postgres}
@@ -120,9 +126,46 @@ measure_starts() {
 	done
 }
 
+# The paths a list scenario requests (one a line), empty for the other scenarios.
+LIST_SCENARIOS="owners-first owners-next owners-middle owners-search pets-search"
+write_urls() {
+	local file=$OUT/urls-$1.txt
+	case $1 in
+		owners-first) echo "/api/owners" >"$file" ;;
+		owners-middle) echo "/api/owners?page=249" >"$file" ;;
+		owners-search) echo "/api/owners?name=owner%20a" >"$file" ;;
+		pets-search) echo "/api/pets?name=pet%20a" >"$file" ;;
+		owners-next)
+			# Follows next from the first page 20 times: the pages 2 to 21, each read by its cursor.
+			local path="/api/owners"
+			: >"$file"
+			for _ in $(seq 20); do
+				path=$(curl -fsS "http://127.0.0.1:$PORT$path" | grep -oP '"next":"\K[^"]+') ||
+					fail "the owners list has fewer than 21 pages"
+				echo "$path" >>"$file"
+			done
+			;;
+		*) return 0 ;;
+	esac
+	echo "$file"
+}
+
+# single_client SCENARIO PATH: one client alone, 7 sequential requests after 3; records the median.
+single_client() {
+	local times
+	for _ in 1 2 3; do curl -fsS -o /dev/null "http://127.0.0.1:$PORT$2"; done
+	times=$(for _ in $(seq 7); do
+		curl -fsS -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$PORT$2"
+	done | awk '{ printf "%.1f\n", $1 * 1000 }' | sort -n)
+	record single "$1" "$(sed -n 4p <<<"$times")" "$(head -1 <<<"$times")" "$(tail -1 <<<"$times")" "$2"
+	log "one client, $1 ($2): median $(sed -n 4p <<<"$times") ms"
+}
+
 # wrk_run SCENARIO SECONDS: prints the scenario's result line.
 wrk_run() {
-	BENCH_SCENARIO=$1 BENCH_OWNER_IDS=$OUT/owner-ids.txt timeout $(($2 + 30)) \
+	local urls=
+	[[ -f $OUT/urls-$1.txt ]] && urls=$OUT/urls-$1.txt
+	BENCH_SCENARIO=$1 BENCH_OWNER_IDS=$OUT/owner-ids.txt BENCH_URLS=$urls timeout $(($2 + 30)) \
 		wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s -s bench/wrk/scenario.lua \
 		"http://127.0.0.1:$PORT" | tee -a "$OUT/wrk.log" | grep -P '^http\t'
 }
@@ -173,22 +216,42 @@ FAT_JAR=$(ls target/dsql-petclinic-*.jar)
 "$JAVA" -Djarmode=tools -jar "$FAT_JAR" extract --destination "$OUT/extracted" >/dev/null
 EXTRACTED_JAR="$OUT/extracted/$(basename "$FAT_JAR")"
 
-log "creating the database $DATABASE"
-psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -v ON_ERROR_STOP=1 -q \
-	-c "drop database if exists $DATABASE with (force)" -c "create database $DATABASE" >/dev/null
+if [[ ${BENCH_FRESH:-0} == 1 ]]; then
+	psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -v ON_ERROR_STOP=1 -q \
+		-c "drop database if exists $DATABASE with (force)" >/dev/null
+fi
+fresh=0
+if [[ -z $(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -Atc \
+	"select 1 from pg_database where datname = '$DATABASE'") ]]; then
+	log "creating the database $DATABASE"
+	psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -v ON_ERROR_STOP=1 -q -c "create database $DATABASE" >/dev/null
+	fresh=1
+fi
+record info data-set "$OWNERS owners with 2 pets each, $((OWNERS / 1000 > 10 ? OWNERS / 1000 : 10)) vets, 10 specialties (load --owners=$OWNERS)"
 
-log "migrating it (first start) and loading the data set"
-start_service "$OUT/migrate.log" "$EXTRACTED_JAR"
-migrated_millis=$(await_ready)
-record start "extracted jar, empty database (runs the migrations)" "$migrated_millis" ""
-bench_java load-data --jdbc-url="$JDBC_URL" --username="$PGUSER" --owners="$OWNERS" --vets="$VETS" \
-	--owner-ids="$OUT/owner-ids.txt"
-stop_service
+if [[ $fresh == 1 && $ONLY_LOAD != 1 ]]; then
+	log "migrating it (first start)"
+	start_service "$OUT/migrate.log" "$EXTRACTED_JAR"
+	migrated_millis=$(await_ready)
+	record start "extracted jar, empty database (runs the migrations)" "$migrated_millis" ""
+	stop_service
+fi
+log "loading the data set: $OWNERS owners (the load command; a data set loaded before is only checked)"
+load_started=$SECONDS
+# shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
+"$JAVA" $SERVICE_JAVA_OPTS -jar "$EXTRACTED_JAR" load --owners="$OWNERS" --spring.datasource.url="$JDBC_URL" \
+	--spring.datasource.username="$PGUSER" >"$OUT/load.log" 2>&1 || fail "the load failed; see $OUT/load.log"
+record info load "$(grep -oP 'load: \K[0-9]+ owners inserted' "$OUT/load.log" | tail -1) in $((SECONDS - load_started)) s"
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DATABASE" -q -c "vacuum analyze" >/dev/null
+# A sample of the owners for the scenarios that read or write one, spread over the whole table.
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DATABASE" -Atc \
+	"select id from owner order by md5(id::text) limit 50000" >"$OUT/owner-ids.txt"
 
-log "measuring start to ready"
-measure_starts "fat jar" "$FAT_JAR"
-measure_starts "extracted jar" "$EXTRACTED_JAR"
+if [[ $ONLY_LOAD != 1 ]]; then
+	log "measuring start to ready"
+	measure_starts "fat jar" "$FAT_JAR"
+	measure_starts "extracted jar" "$EXTRACTED_JAR"
+fi
 
 log "load scenarios: $SCENARIOS; $CONNECTIONS connections, ${WARMUP} s warm-up and ${DURATION} s measured each"
 jfr_options=()
@@ -200,7 +263,13 @@ await_ready >/dev/null
 sample_rss "$SERVICE_PID" >"$OUT/rss-kib.txt" &
 pool_size=
 for scenario in $SCENARIOS; do
+	urls=$(write_urls "$scenario")
 	wrk_run "$scenario" "$WARMUP" >/dev/null
+	if [[ -n $urls ]]; then
+		single_client "$scenario" "$(tail -1 "$urls")"
+	elif [[ $scenario == owner ]]; then
+		single_client owner "/api/owners/$(head -1 "$OUT/owner-ids.txt")"
+	fi
 	# The baseline gets a pool as large as the one the service has filled by now.
 	if [[ -z $pool_size ]]; then
 		pool_size=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -Atc \
@@ -212,6 +281,9 @@ for scenario in $SCENARIOS; do
 	record "$line"
 	record cpu "$scenario" service "$(awk -v a="$cpu_before" -v b="$(process_cpu_seconds "$SERVICE_PID")" 'BEGIN { print b - a }')"
 	log "service: $line"
+	if [[ " $LIST_SCENARIOS " == *" $scenario "* ]]; then
+		continue
+	fi
 	lines=$(timeout $((WARMUP + DURATION + 60)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand \
 		jdbc --jdbc-url="$JDBC_URL" --username="$PGUSER" --scenario="$scenario" --connections="$CONNECTIONS" \
 		--pool-size="$pool_size" --warmup="$WARMUP" --duration="$DURATION" --owner-ids="$OUT/owner-ids.txt")
@@ -221,6 +293,12 @@ done
 peak_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVICE_PID/status")
 stop_service
 wait
+if [[ $ONLY_LOAD == 1 ]]; then
+	record info load-after "$(load_average)"
+	log "load average after the run: $(load_average)"
+	bench_java report --results="$RESULTS" --jmh="$OUT/jmh.csv" | tee "$OUT/report.md"
+	exit 0
+fi
 record memory "$(sort -n "$OUT/rss-kib.txt" | tail -1)" "$peak_kib"
 
 log "training a Java AOT cache, then measuring start to ready with it"

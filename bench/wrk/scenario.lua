@@ -1,12 +1,19 @@
 -- The requests of one benchmark scenario, for wrk (see bench/run.sh).
--- Environment: BENCH_SCENARIO (owner, owners-page, vets, add-pet or mixed) and
--- BENCH_OWNER_IDS (the data set's owner ids, one a line).
+-- Environment: BENCH_SCENARIO (owner, owners-page, vets, add-pet or mixed, or a list scenario) and
+-- BENCH_OWNER_IDS (a sample of the data set's owner ids, one a line); for a list scenario (owners-first,
+-- owners-next, owners-middle, owners-search, pets-search) BENCH_URLS, the paths it requests, one a line,
+-- each picked at random (owners-next: the 20 pages reached by following next from the first page).
 -- The mix of "mixed" is the one of JdbcScenario.MIXED: 50% owner, 20% owners-page, 10% vets, 20% add-pet.
 
 local scenario = os.getenv("BENCH_SCENARIO")
+local urls_file = os.getenv("BENCH_URLS")
+if urls_file == "" then urls_file = nil end
 local ids = {}
+local urls = {}
 local pages = 1
 local page_size = 20
+-- Numbered pages go at most petclinic.lists.max-offset (10,000) rows deep.
+local deepest_page = 10000 / page_size
 local threads_set_up = 0
 
 local json = { ["Content-Type"] = "application/json" }
@@ -36,10 +43,18 @@ local function mixed()
    else return add_pet() end
 end
 
+local function url()
+   return wrk.format("GET", urls[math.random(#urls)])
+end
+
 local scenarios = { owner = owner, ["owners-page"] = owners_page, vets = vets, ["add-pet"] = add_pet, mixed = mixed }
 request = scenarios[scenario]
+if request == nil and urls_file ~= nil then
+   request = url
+end
 if request == nil then
-   error("BENCH_SCENARIO must be one of owner, owners-page, vets, add-pet, mixed; got " .. tostring(scenario))
+   error("BENCH_SCENARIO must be one of owner, owners-page, vets, add-pet, mixed, or have BENCH_URLS; got "
+      .. tostring(scenario))
 end
 
 function setup(thread)
@@ -51,7 +66,12 @@ function init(args)
    for line in io.lines(os.getenv("BENCH_OWNER_IDS")) do
       ids[#ids + 1] = line
    end
-   pages = math.max(1, math.floor(#ids / page_size))
+   pages = math.min(deepest_page + 1, math.max(1, math.floor(#ids / page_size)))
+   if urls_file ~= nil then
+      for line in io.lines(urls_file) do
+         urls[#urls + 1] = line
+      end
+   end
    -- thread_number is the global that setup() gave this thread's Lua state.
    math.randomseed(os.time() * 1000 + thread_number)
 end

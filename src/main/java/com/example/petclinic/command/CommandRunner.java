@@ -1,9 +1,11 @@
 package com.example.petclinic.command;
 
+import java.io.Console;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.example.petclinic.dataset.DataSetLoader;
 import com.example.petclinic.migration.LiquibaseRollback;
 import com.example.petclinic.sample.PetClinicSample;
 import com.example.petclinic.sample.PetClinicSample.SampleData;
@@ -31,6 +33,10 @@ class CommandRunner implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(CommandRunner.class);
 
+	private static final String OWNERS_OPTION = "owners";
+
+	private static final long DEFAULT_OWNERS = 1_000_000;
+
 	private final PetClinicCommand command;
 
 	private final DataSource dataSource;
@@ -43,15 +49,18 @@ class CommandRunner implements ApplicationRunner {
 
 	private final SpecialtyService specialties;
 
+	private final DataSetLoader loader;
+
 	CommandRunner(@Value("${petclinic.command}") String command, DataSource dataSource,
 			@Value("${spring.liquibase.change-log}") String changeLog, PetClinicSample sample, SampleChecks checks,
-			SpecialtyService specialties) {
+			SpecialtyService specialties, DataSetLoader loader) {
 		this.command = PetClinicCommand.of(command).orElseThrow();
 		this.dataSource = dataSource;
 		this.changeLog = changeLog;
 		this.sample = sample;
 		this.checks = checks;
 		this.specialties = specialties;
+		this.loader = loader;
 	}
 
 	@Override
@@ -64,7 +73,28 @@ class CommandRunner implements ApplicationRunner {
 						rolledBack);
 			}
 			case SAMPLE -> runSample();
+			case LOAD -> runLoad(args);
 		}
+	}
+
+	private void runLoad(ApplicationArguments args) {
+		List<String> values = args.getOptionValues(OWNERS_OPTION);
+		long owners = DEFAULT_OWNERS;
+		if (values != null && !values.isEmpty()) {
+			try {
+				owners = Long.parseLong(values.get(values.size() - 1).replace("_", "").replace(",", ""));
+			}
+			catch (NumberFormatException ex) {
+				owners = -1;
+			}
+			if (owners < 0) {
+				throw new CommandFailedException(
+						"load: --owners must be a whole number of owners, not '%s'".formatted(values.get(0)));
+			}
+		}
+		Console console = System.console();
+		long inserted = this.loader.load(owners, System.err, console != null && console.isTerminal());
+		logger.info("load: the database holds the data set of {} owners ({} inserted by this run)", owners, inserted);
 	}
 
 	private void runSample() {

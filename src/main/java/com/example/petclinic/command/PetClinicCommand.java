@@ -17,7 +17,14 @@ public enum PetClinicCommand {
 	MIGRATE_DOWN("migrate-down"),
 
 	/** Applies the changelog, inserts the AWS sample's data and runs its checks. */
-	SAMPLE("sample");
+	SAMPLE("sample"),
+
+	/**
+	 * Applies the changelog and loads a data set at scale: {@code --owners=N} owners
+	 * (1,000,000 by default) with two pets each, vets and specialties; run again, it goes
+	 * on where it stopped.
+	 */
+	LOAD("load");
 
 	private final String argument;
 

@@ -1,7 +1,8 @@
 /**
- * One-shot commands of the packaged jar that mirror the AWS sample's scripts:
- * {@code migrate-up}, {@code migrate-down} and {@code sample}. They run without the web
- * server, on whatever database the service is configured for, and exit.
+ * One-shot commands of the packaged jar: {@code migrate-up}, {@code migrate-down} and
+ * {@code sample}, which mirror the AWS sample's scripts, and {@code load}, a data set at
+ * scale. They run without the web server, on whatever database the service is configured
+ * for, and exit.
  */
 @NullMarked
 package com.example.petclinic.command;

@@ -8,6 +8,7 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.hibernate.annotations.Formula;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Persistable;
@@ -35,6 +36,13 @@ class Owner implements Persistable<UUID> {
 	private String city;
 
 	private @Nullable String telephone;
+
+	/**
+	 * What lists order and search owners by: the name ignoring case, the expression of
+	 * the index {@code owner_upper_name_id_idx}. Read with the row, never written.
+	 */
+	@Formula("upper(name)")
+	private @Nullable String nameKey;
 
 	Owner(UUID id, String name, String city, @Nullable String telephone) {
 		this.id = id;

@@ -1,17 +1,18 @@
 package com.example.petclinic.owner;
 
-import java.util.Set;
 import java.util.UUID;
 
 import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.web.EntityTags;
+import com.example.petclinic.web.ListOrders;
+import com.example.petclinic.web.ListPage;
+import com.example.petclinic.web.ListQuery;
+import com.example.petclinic.web.Lists;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,21 +28,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/owners")
 class OwnerController {
 
-	private static final Set<String> SORTABLE = Set.of("name", "city");
+	/** By name ignoring case (as the name search), the default, or by city. */
+	private static final ListOrders ORDERS = ListOrders.of("owners")
+		.by("name", "nameKey", String.class)
+		.by("city", "city", String.class);
 
 	private final OwnerService owners;
 
 	private final EntityTags tags;
 
-	OwnerController(OwnerService owners, EntityTags tags) {
+	private final Lists lists;
+
+	OwnerController(OwnerService owners, EntityTags tags, Lists lists) {
 		this.owners = owners;
 		this.tags = tags;
+		this.lists = lists;
 	}
 
 	@GetMapping
-	PagedModel<OwnerResponse> search(@RequestParam(required = false) @Nullable String name,
+	ResponseEntity<ListPage<OwnerResponse>> search(@RequestParam(required = false) @Nullable String name,
 			@Valid PageParameters paging) {
-		return new PagedModel<>(this.owners.search(name, paging.toPageable(SORTABLE, Sort.by("name"))));
+		ListQuery query = this.lists.query(paging, ORDERS);
+		return this.lists.page(query, this.owners.search(name, query.position(), query.sort(), query.size()),
+				() -> this.owners.count(name));
 	}
 
 	@PostMapping

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.example.petclinic.listing.NamePrefix;
+import com.example.petclinic.listing.Windows;
 import com.example.petclinic.pet.PetResponse;
 import com.example.petclinic.pet.PetService;
 import com.example.petclinic.usecase.Precondition;
@@ -16,13 +18,16 @@ import com.example.petclinic.usecase.ReadUseCase;
 import com.example.petclinic.usecase.WriteUseCase;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 
 /**
- * Owners with their pets. Reading one owner costs two statements and a page of owners
- * three (the page, its count, and the pets of all its owners), whatever the page size.
+ * Owners with their pets. Reading one owner costs two statements, and so does a page of
+ * owners (the page, and the pets of all its owners), whatever the page size; counting
+ * them is a statement of its own, and a read of every matching row.
  */
 @Service
 public class OwnerService {
@@ -36,14 +41,35 @@ public class OwnerService {
 		this.pets = pets;
 	}
 
+	/**
+	 * A window of the owners whose name starts with {@code name} (ignoring case), or of
+	 * all, with their pets.
+	 * @param position where the window starts (see {@link Windows})
+	 * @param sort the order: {@code nameKey} (the name ignoring case) or {@code city},
+	 * then {@code id}
+	 * @param size the most owners of the window
+	 */
 	@ReadUseCase
-	public Page<OwnerResponse> search(@Nullable String name, Pageable pageable) {
-		Page<Owner> page = (name == null || name.isBlank()) ? this.owners.findAll(pageable)
-				: this.owners.findByNameStartingWithIgnoreCase(name, pageable);
-		Map<UUID, List<PetResponse>> petsByOwner = this.pets.ofExistingOwners(page.map(Owner::getId).toList())
-			.stream()
-			.collect(Collectors.groupingBy((pet) -> Objects.requireNonNull(pet.ownerId())));
-		return page.map((owner) -> OwnerResponse.of(owner, petsByOwner.getOrDefault(owner.getId(), List.of())));
+	public Window<OwnerResponse> search(@Nullable String name, ScrollPosition position, Sort sort, int size) {
+		Window<Owner> window = Windows.read(this.owners, matching(name), position, sort, size);
+		List<UUID> ids = window.stream().map(Owner::getId).toList();
+		Map<UUID, List<PetResponse>> petsByOwner = ids.isEmpty() ? Map.of()
+				: this.pets.ofExistingOwners(ids)
+					.stream()
+					.collect(Collectors.groupingBy((pet) -> Objects.requireNonNull(pet.ownerId())));
+		return window.map((owner) -> OwnerResponse.of(owner, petsByOwner.getOrDefault(owner.getId(), List.of())));
+	}
+
+	/**
+	 * How many owners {@link #search} finds in all: a read of every one of them.
+	 */
+	@ReadUseCase
+	public long count(@Nullable String name) {
+		return this.owners.count(matching(name));
+	}
+
+	private static Specification<Owner> matching(@Nullable String name) {
+		return (name == null || name.isBlank()) ? Specification.unrestricted() : NamePrefix.of("nameKey", name);
 	}
 
 	@ReadUseCase

@@ -9,6 +9,7 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.hibernate.annotations.Formula;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Persistable;
@@ -36,6 +37,13 @@ class Pet implements Persistable<UUID> {
 	private LocalDate birthDate;
 
 	private @Nullable UUID ownerId;
+
+	/**
+	 * What lists order and search pets by: the name ignoring case, the expression of the
+	 * index {@code pet_upper_name_id_idx}. Read with the row, never written.
+	 */
+	@Formula("upper(name)")
+	private @Nullable String nameKey;
 
 	Pet(UUID id, String name, LocalDate birthDate, UUID ownerId) {
 		this.id = id;

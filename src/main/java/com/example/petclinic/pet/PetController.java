@@ -1,19 +1,21 @@
 package com.example.petclinic.pet;
 
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.web.EntityTags;
+import com.example.petclinic.web.ListOrders;
+import com.example.petclinic.web.ListPage;
+import com.example.petclinic.web.ListQuery;
+import com.example.petclinic.web.Lists;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,21 +29,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PetController {
 
-	private static final Set<String> SORTABLE = Set.of("name", "birthDate");
+	/** By name ignoring case (as the name search), the default, or by birth date. */
+	private static final ListOrders ORDERS = ListOrders.of("pets")
+		.by("name", "nameKey", String.class)
+		.by("birthDate", "birthDate", LocalDate.class);
 
 	private final PetService pets;
 
 	private final EntityTags tags;
 
-	PetController(PetService pets, EntityTags tags) {
+	private final Lists lists;
+
+	PetController(PetService pets, EntityTags tags, Lists lists) {
 		this.pets = pets;
 		this.tags = tags;
+		this.lists = lists;
 	}
 
 	@GetMapping("/api/pets")
-	PagedModel<PetResponse> search(@RequestParam(required = false) @Nullable String name,
+	ResponseEntity<ListPage<PetResponse>> search(@RequestParam(required = false) @Nullable String name,
 			@RequestParam(required = false) @Nullable UUID ownerId, @Valid PageParameters paging) {
-		return new PagedModel<>(this.pets.search(name, ownerId, paging.toPageable(SORTABLE, Sort.by("name"))));
+		ListQuery query = this.lists.query(paging, ORDERS);
+		return this.lists.page(query, this.pets.search(name, ownerId, query.position(), query.sort(), query.size()),
+				() -> this.pets.count(name, ownerId));
 	}
 
 	@GetMapping("/api/pets/{id}")

@@ -12,9 +12,9 @@ import org.springframework.data.repository.ListCrudRepository;
  */
 interface PetRepository extends ListCrudRepository<Pet, UUID>, JpaSpecificationExecutor<Pet> {
 
-	List<Pet> findByOwnerIdInOrderByNameAscIdAsc(Collection<UUID> ownerIds);
+	List<Pet> findByOwnerIdInOrderByNameKeyAscIdAsc(Collection<UUID> ownerIds);
 
-	List<Pet> findByOwnerIdOrderByNameAscIdAsc(UUID ownerId);
+	List<Pet> findByOwnerIdOrderByNameKeyAscIdAsc(UUID ownerId);
 
 	boolean existsByOwnerId(UUID ownerId);
 

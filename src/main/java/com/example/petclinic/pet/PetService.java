@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import com.example.petclinic.listing.NamePrefix;
+import com.example.petclinic.listing.Windows;
 import com.example.petclinic.usecase.MissingReferenceException;
 import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.usecase.ResourceNotFoundException;
@@ -12,10 +14,10 @@ import com.example.petclinic.usecase.ReadUseCase;
 import com.example.petclinic.usecase.WriteUseCase;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.jpa.repository.query.EscapeCharacter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,21 +37,37 @@ public class PetService {
 		this.owners = owners;
 	}
 
+	/**
+	 * A window of the pets whose name starts with {@code name} (ignoring case) and whose
+	 * owner is {@code ownerId}, each filter only when given.
+	 * @param position where the window starts (see {@link Windows})
+	 * @param sort the order: {@code nameKey} (the name ignoring case) or
+	 * {@code birthDate}, then {@code id}
+	 * @param size the most pets of the window
+	 */
 	@ReadUseCase
-	public Page<PetResponse> search(@Nullable String name, @Nullable UUID ownerId, Pageable pageable) {
+	public Window<PetResponse> search(@Nullable String name, @Nullable UUID ownerId, ScrollPosition position, Sort sort,
+			int size) {
+		return Windows.read(this.pets, matching(name, ownerId), position, sort, size).map(PetResponse::of);
+	}
+
+	/**
+	 * How many pets {@link #search} finds in all: a read of every one of them.
+	 */
+	@ReadUseCase
+	public long count(@Nullable String name, @Nullable UUID ownerId) {
+		return this.pets.count(matching(name, ownerId));
+	}
+
+	private static Specification<Pet> matching(@Nullable String name, @Nullable UUID ownerId) {
 		Specification<Pet> matching = Specification.unrestricted();
 		if (name != null && !name.isBlank()) {
-			// As Spring Data derives owners' StartingWithIgnoreCase: the name's own % and
-			// _
-			// match literally, and the database uppercases both sides.
-			String prefix = EscapeCharacter.DEFAULT.escape(name) + "%";
-			matching = matching.and((pet, query, cb) -> cb.like(cb.upper(pet.get("name")), cb.upper(cb.literal(prefix)),
-					EscapeCharacter.DEFAULT.getEscapeCharacter()));
+			matching = matching.and(NamePrefix.of("nameKey", name));
 		}
 		if (ownerId != null) {
 			matching = matching.and((pet, query, cb) -> cb.equal(pet.get("ownerId"), ownerId));
 		}
-		return this.pets.findAll(matching, pageable).map(PetResponse::of);
+		return matching;
 	}
 
 	@ReadUseCase
@@ -72,7 +90,7 @@ public class PetService {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<PetResponse> ofExistingOwner(UUID ownerId) {
-		return this.pets.findByOwnerIdOrderByNameAscIdAsc(ownerId).stream().map(PetResponse::of).toList();
+		return this.pets.findByOwnerIdOrderByNameKeyAscIdAsc(ownerId).stream().map(PetResponse::of).toList();
 	}
 
 	/**
@@ -81,7 +99,7 @@ public class PetService {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<PetResponse> ofExistingOwners(Collection<UUID> ownerIds) {
-		return this.pets.findByOwnerIdInOrderByNameAscIdAsc(ownerIds).stream().map(PetResponse::of).toList();
+		return this.pets.findByOwnerIdInOrderByNameKeyAscIdAsc(ownerIds).stream().map(PetResponse::of).toList();
 	}
 
 	/**

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,8 @@ class SampleDataLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.owners.search(null, Pageable.ofSize(1)).isEmpty() && this.specialties.all().isEmpty()) {
+		if (this.owners.search(null, ScrollPosition.keyset(), Sort.by("id"), 1).isEmpty()
+				&& this.specialties.all().isEmpty()) {
 			this.sample.insert();
 		}
 		else {

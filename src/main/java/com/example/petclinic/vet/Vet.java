@@ -15,6 +15,7 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.hibernate.annotations.Formula;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Persistable;
@@ -39,6 +40,13 @@ class Vet implements Persistable<UUID> {
 	private boolean isNew = true;
 
 	private String name;
+
+	/**
+	 * What the list orders vets by: the name ignoring case, the expression of the index
+	 * {@code vet_upper_name_id_idx}. Read with the row, never written.
+	 */
+	@Formula("upper(name)")
+	private @Nullable String nameKey;
 
 	@ElementCollection
 	@CollectionTable(name = "_SpecialtyToVet", joinColumns = @JoinColumn(name = "B"))

@@ -1,18 +1,19 @@
 package com.example.petclinic.vet;
 
-import java.util.Set;
 import java.util.UUID;
 
 import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.web.EntityTags;
+import com.example.petclinic.web.ListOrders;
+import com.example.petclinic.web.ListPage;
+import com.example.petclinic.web.ListQuery;
+import com.example.petclinic.web.Lists;
 import com.example.petclinic.web.Locations;
 import com.example.petclinic.web.PageParameters;
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,21 +29,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/vets")
 class VetController {
 
-	private static final Set<String> SORTABLE = Set.of("name");
+	/** By name ignoring case. */
+	private static final ListOrders ORDERS = ListOrders.of("vets").by("name", "nameKey", String.class);
 
 	private final VetService vets;
 
 	private final EntityTags tags;
 
-	VetController(VetService vets, EntityTags tags) {
+	private final Lists lists;
+
+	VetController(VetService vets, EntityTags tags, Lists lists) {
 		this.vets = vets;
 		this.tags = tags;
+		this.lists = lists;
 	}
 
 	@GetMapping
-	PagedModel<VetResponse> search(@RequestParam(required = false) @Nullable String specialty,
+	ResponseEntity<ListPage<VetResponse>> search(@RequestParam(required = false) @Nullable String specialty,
 			@Valid PageParameters paging) {
-		return new PagedModel<>(this.vets.search(specialty, paging.toPageable(SORTABLE, Sort.by("name"))));
+		ListQuery query = this.lists.query(paging, ORDERS);
+		return this.lists.page(query, this.vets.search(specialty, query.position(), query.sort(), query.size()),
+				() -> this.vets.count(specialty));
 	}
 
 	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)

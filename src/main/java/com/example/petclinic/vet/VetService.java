@@ -1,7 +1,9 @@
 package com.example.petclinic.vet;
 
+import java.util.Set;
 import java.util.UUID;
 
+import com.example.petclinic.listing.Windows;
 import com.example.petclinic.specialty.SpecialtyService;
 import com.example.petclinic.usecase.ResourceNotFoundException;
 import com.example.petclinic.usecase.Precondition;
@@ -10,8 +12,10 @@ import com.example.petclinic.usecase.ReadUseCase;
 import com.example.petclinic.usecase.WriteUseCase;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,14 +34,29 @@ public class VetService {
 	}
 
 	/**
-	 * A page of vets with their specialties, in three statements whatever the page size:
-	 * the page, its count, and the specialties of all its vets.
+	 * A window of the vets that have {@code specialty}, or of all, with their
+	 * specialties, in two statements whatever its size: the window, and the specialties
+	 * of all its vets.
+	 * @param position where the window starts (see {@link Windows})
+	 * @param sort the order: {@code nameKey} (the name ignoring case), then {@code id}
+	 * @param size the most vets of the window
 	 */
 	@ReadUseCase
-	public Page<VetResponse> search(@Nullable String specialty, Pageable pageable) {
-		Page<Vet> page = (specialty == null || specialty.isBlank()) ? this.vets.findAll(pageable)
-				: this.vets.findBySpecialty(specialty, pageable);
-		return page.map(VetResponse::of);
+	public Window<VetResponse> search(@Nullable String specialty, ScrollPosition position, Sort sort, int size) {
+		return Windows.read(this.vets, matching(specialty), position, sort, size).map(VetResponse::of);
+	}
+
+	/**
+	 * How many vets {@link #search} finds in all: a read of every one of them.
+	 */
+	@ReadUseCase
+	public long count(@Nullable String specialty) {
+		return this.vets.count(matching(specialty));
+	}
+
+	private static Specification<Vet> matching(@Nullable String specialty) {
+		return (specialty == null || specialty.isBlank()) ? Specification.unrestricted()
+				: (vet, query, cb) -> cb.isMember(specialty, vet.<Set<String>>get("specialties"));
 	}
 
 	@ReadUseCase

@@ -89,6 +89,7 @@ class ApiDocumentation {
 			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 				ApiResponses responses = operation.getResponses();
 				successStatus(method, responses);
+				nextLink(responses);
 				problemStatuses(method, operation)
 					.forEach((status) -> responses.putIfAbsent(String.valueOf(status), new ApiResponse()));
 				responses.forEach((status, response) -> describeProblem(Integer.parseInt(status), response));
@@ -109,6 +110,29 @@ class ApiDocumentation {
 		}
 		else if (method == PathItem.HttpMethod.DELETE && responses.remove("200") != null) {
 			responses.addApiResponse("204", new ApiResponse().description("Deleted"));
+		}
+	}
+
+	/**
+	 * A page of a list ({@link ListPage}) may link to the next one in its {@code Link}
+	 * header.
+	 */
+	private static void nextLink(ApiResponses responses) {
+		ApiResponse ok = responses.get("200");
+		if (ok == null || ok.getContent() == null) {
+			return;
+		}
+		boolean page = ok.getContent()
+			.values()
+			.stream()
+			.map(MediaType::getSchema)
+			.anyMatch((schema) -> schema != null && schema.get$ref() != null
+					&& schema.get$ref().startsWith("#/components/schemas/" + ListPage.class.getSimpleName()));
+		if (page) {
+			ok.addHeaderObject(HttpHeaders.LINK,
+					new Header().description(
+							"`<url>; rel=\"next\"` (RFC 8288) when there is a next page: the same URL as `page.next`")
+						.schema(new StringSchema()));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.example.petclinic.command;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.petclinic.PetClinicApplication;
@@ -71,6 +72,29 @@ class PetClinicCommandIntegrationTest {
 	}
 
 	@Test
+	void loadWritesTheDataSetInChunksDsqlTakesAndGoesOnWhereAnEarlierRunStopped(CapturedOutput output) {
+		run("load", "--owners=700").close();
+		assertThat(count("owner")).isEqualTo(700);
+		assertThat(count("pet")).isEqualTo(1_400);
+		assertThat(count("vet")).isEqualTo(10);
+		assertThat(count("specialty")).isEqualTo(10);
+		assertThat(output).contains("load owners [##############################] 100% 700 of 700 owners");
+		// Owners missing anywhere, whole chunks or parts of them, are written again, the
+		// others kept.
+		jdbc().sql("DELETE FROM pet WHERE \"ownerId\" IN (SELECT id FROM owner WHERE name > 'Owner m')").update();
+		jdbc().sql("DELETE FROM owner WHERE name > 'Owner m'").update();
+		int left = count("owner");
+
+		run("load", "--owners=1200").close();
+
+		assertThat(count("owner")).isEqualTo(1_200);
+		assertThat(count("pet")).isEqualTo(2_400);
+		assertThat(jdbc().sql("SELECT count(DISTINCT name) FROM owner").query(Integer.class).single()).isEqualTo(1_200);
+		assertThat(count("vet")).isEqualTo(10);
+		assertThat(output).contains("load: 500 owners inserted".replace("500", String.valueOf(1_200 - left)));
+	}
+
+	@Test
 	void migrateDownDropsEverythingTheChangelogCreatedWithTheDataInIt() {
 		run("sample").close();
 		run("migrate-down").close();
@@ -88,7 +112,7 @@ class PetClinicCommandIntegrationTest {
 	@Test
 	void anUnknownCommandIsRefused() {
 		assertThatException().isThrownBy(() -> run("migrate-sideways"))
-			.withMessage("Unknown command 'migrate-sideways': the commands are migrate-up, migrate-down, sample");
+			.withMessage("Unknown command 'migrate-sideways': the commands are migrate-up, migrate-down, sample, load");
 	}
 
 	/**
@@ -96,10 +120,13 @@ class PetClinicCommandIntegrationTest {
 	 * {@link DsqlStatementGuard}, and fails if the command sent one that Aurora DSQL
 	 * would reject.
 	 */
-	private ConfigurableApplicationContext run(String command) {
+	private ConfigurableApplicationContext run(String command, String... options) {
+		List<String> args = new ArrayList<>(
+				List.of("--spring.datasource.url=" + this.url, "--spring.datasource.username=postgres", command));
+		args.addAll(List.of(options));
 		ConfigurableApplicationContext context = new SpringApplication(PetClinicApplication.class, SqlStatements.class,
 				DsqlStatementGuard.class)
-			.run("--spring.datasource.url=" + this.url, "--spring.datasource.username=postgres", command);
+			.run(args.toArray(String[]::new));
 		assertThat(context.getBean(DsqlStatementGuard.class).takeViolations())
 			.as("statements of %s that Aurora DSQL would reject", command)
 			.isEmpty();

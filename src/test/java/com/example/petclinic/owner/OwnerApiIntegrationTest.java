@@ -105,7 +105,7 @@ class OwnerApiIntegrationTest {
 
 		this.api.http()
 			.get()
-			.uri("/api/owners?size=2")
+			.uri("/api/owners?size=2&totals=true")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -130,7 +130,7 @@ class OwnerApiIntegrationTest {
 
 		this.api.http()
 			.get()
-			.uri("/api/owners")
+			.uri("/api/owners?totals=true")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -182,7 +182,7 @@ class OwnerApiIntegrationTest {
 
 		this.api.http()
 			.get()
-			.uri("/api/owners?page=5")
+			.uri("/api/owners?page=5&totals=true")
 			.exchange()
 			.expectStatus()
 			.isOk()

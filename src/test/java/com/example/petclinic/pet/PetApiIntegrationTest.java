@@ -125,7 +125,7 @@ class PetApiIntegrationTest {
 			.isEqualTo(List.of("Pet1", "Pet3"));
 		this.api.http()
 			.get()
-			.uri("/api/pets?name=pet&ownerId={owner}", mary)
+			.uri("/api/pets?name=pet&ownerId={owner}&totals=true", mary)
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -94,7 +94,7 @@ class VetApiIntegrationTest {
 
 		this.api.http()
 			.get()
-			.uri("/api/vets")
+			.uri("/api/vets?totals=true")
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -87,6 +87,8 @@ class OpenApiDocumentIntegrationTest {
 				new Probe("GET", "/api/owners", null, null, JSON, 200),
 				new Probe("GET", "/api/owners?page=-1", null, null, JSON, 400),
 				new Probe("GET", "/api/owners?sort=nope", null, null, JSON, 400),
+				new Probe("GET", "/api/owners?cursor=nope", null, null, JSON, 400),
+				new Probe("GET", "/api/owners?page=10000", null, null, JSON, 400),
 				new Probe("POST", "/api/owners", null, owner, JSON, 201),
 				new Probe("POST", "/api/owners", null, "{}", JSON, 400),
 				new Probe("POST", "/api/owners", null, "{", JSON, 400),
@@ -159,6 +161,26 @@ class OpenApiDocumentIntegrationTest {
 		assertThat(undeclared).isEmpty();
 		assertThat(probes.stream().map(Probe::operation).distinct()).as("every documented operation is probed")
 			.containsExactlyInAnyOrderElementsOf(documentedOperations());
+	}
+
+	@Test
+	void documentsTheListsCursorTotalsAndNextLink() {
+		for (String list : List.of("/api/owners", "/api/pets", "/api/vets")) {
+			JsonNode operation = this.document.get("paths").get(list).get("get");
+			assertThat(operation.get("parameters").valueStream().map((parameter) -> parameter.get("name").asString()))
+				.as(list)
+				.contains("page", "size", "sort", "cursor", "totals");
+			assertThat(operation.at("/responses/200/headers/Link/description").asString()).as(list)
+				.contains("rel=\"next\"");
+			String page = operation.at("/responses/200/content/application~1json/schema/$ref").asString();
+			JsonNode metadata = this.document
+				.at("/components/schemas/" + page.substring(page.lastIndexOf('/') + 1) + "/properties/page/$ref");
+			assertThat(this.document
+				.at("/components/schemas/" + metadata.asString().substring(metadata.asString().lastIndexOf('/') + 1)
+						+ "/properties")
+				.propertyNames()).as(list)
+				.containsExactlyInAnyOrder("size", "number", "next", "totalElements", "totalPages");
+		}
 	}
 
 	@Test

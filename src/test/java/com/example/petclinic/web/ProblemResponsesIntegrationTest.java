@@ -122,8 +122,8 @@ class ProblemResponsesIntegrationTest {
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("page")
 			.jsonPath("$.detail")
-			.isEqualTo(
-					"Page 2147483647 of size 100 would start after row 2,147,483,647, the furthest a page can start");
+			.isEqualTo("Page 2147483647 of size 100 would skip 214,748,364,700 rows; numbered pages skip at most "
+					+ "10,000. Follow the next link of a page (its cursor) to read further");
 	}
 
 	@Test

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Lists and single reads cost a fixed number of SQL statements, whatever the number of
- * rows: no N+1 queries.
+ * rows: no N+1 queries, and no count of the whole list unless it is asked for.
  */
 @PetClinicIntegrationTest
 class StatementCountIntegrationTest {
@@ -34,7 +34,7 @@ class StatementCountIntegrationTest {
 	}
 
 	@Test
-	void aPageOfOwnersWithTheirPetsTakesThreeStatements() {
+	void aPageOfOwnersWithTheirPetsTakesTwoStatementsAndCountsNothing() {
 		for (int i = 0; i < 30; i++) {
 			UUID owner = this.api.createOwner("Owner %02d".formatted(i), "Anytown");
 			this.api.addPet(owner, "Pet %02d".formatted(i), "2020-01-01");
@@ -53,7 +53,24 @@ class StatementCountIntegrationTest {
 			.jsonPath("$.content[24].pets.length()")
 			.isEqualTo(2);
 
-		assertThat(this.sql.recorded()).hasSize(3);
+		assertThat(this.sql.recorded()).hasSize(2).noneMatch((statement) -> statement.contains("count("));
+	}
+
+	@Test
+	void totalsCostOneStatementMoreOnlyWhenAsked() {
+		this.api.createOwner("John Doe", "New York");
+		this.sql.clear();
+
+		this.http.get()
+			.uri("/api/owners?totals=true")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.page.totalElements")
+			.isEqualTo(1);
+
+		assertThat(this.sql.recorded()).hasSize(3).filteredOn((statement) -> statement.contains("count(")).hasSize(1);
 	}
 
 	@Test
@@ -76,7 +93,7 @@ class StatementCountIntegrationTest {
 	}
 
 	@Test
-	void aPageOfVetsWithTheirSpecialtiesTakesThreeStatements() {
+	void aPageOfVetsWithTheirSpecialtiesTakesTwoStatementsAndCountsNothing() {
 		this.api.createSpecialty("Cats");
 		this.api.createSpecialty("Dogs");
 		for (int i = 0; i < 25; i++) {
@@ -93,7 +110,7 @@ class StatementCountIntegrationTest {
 			.jsonPath("$.content[19].specialties.length()")
 			.isEqualTo(2);
 
-		assertThat(this.sql.recorded()).hasSize(3);
+		assertThat(this.sql.recorded()).hasSize(2).noneMatch((statement) -> statement.contains("count("));
 	}
 
 }

@@ -9,9 +9,9 @@ import com.zaxxer.hikari.HikariDataSource;
  * Entry point of the benchmark's Java steps; {@code bench/run.sh} calls one command at a
  * time.
  *
+ * The data set is the service's own {@code load} command's.
+ *
  * <ul>
- * <li>{@code load-data --jdbc-url= --owners= --vets= --owner-ids=}: writes the data set
- * and the owners' ids, for the load generators to pick from;</li>
  * <li>{@code jdbc --jdbc-url= --scenario= --connections= --pool-size= --warmup=
  * --duration= --owner-ids=}: drives a scenario as plain JDBC statements and prints one
  * result line;</li>
@@ -25,17 +25,11 @@ public final class BenchmarkCommand {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("Usage: BenchmarkCommand load-data|jdbc|report --name=value ...");
+			System.err.println("Usage: BenchmarkCommand jdbc|report --name=value ...");
 			System.exit(2);
 		}
 		Arguments arguments = Arguments.parse(args, 1);
 		switch (args[0]) {
-			case "load-data" -> {
-				try (HikariDataSource dataSource = dataSource(arguments, 1)) {
-					new ClinicDataSet(arguments.integer("owners", 10_000), arguments.integer("vets", 50))
-						.load(dataSource, arguments.path("owner-ids"));
-				}
-			}
 			case "jdbc" -> JdbcBaseline.run(arguments);
 			case "report" -> BenchmarkReport.print(arguments.path("results"), arguments.path("jmh"), System.out);
 			default -> throw new IllegalArgumentException(

@@ -43,6 +43,9 @@ final class BenchmarkReport {
 
 	private final List<String[]> tokens = new ArrayList<>();
 
+	/** Scenario to {median, min, max} milliseconds and the request, of one client. */
+	private final Map<String, String[]> singleClient = new LinkedHashMap<>();
+
 	private long maxRssKib;
 
 	private long peakRssKib;
@@ -72,6 +75,8 @@ final class BenchmarkReport {
 				case "start" -> this.starts.computeIfAbsent(fields[1], (variant) -> new ArrayList<>())
 					.add(new long[] { Long.parseLong(fields[2]),
 							fields[3].isEmpty() ? -1 : Math.round(Double.parseDouble(fields[3]) * 1000) });
+				case "single" ->
+					this.singleClient.put(fields[1], new String[] { fields[2], fields[3], fields[4], fields[5] });
 				case "memory" -> {
 					this.maxRssKib = Long.parseLong(fields[1]);
 					this.peakRssKib = Long.parseLong(fields[2]);
@@ -93,10 +98,26 @@ final class BenchmarkReport {
 		this.out.printf("## Run of %s%s%n%n", this.info.getOrDefault("date", "?"),
 				(loadBefore > QUIET_LOAD_AVERAGE) ? " (PRELIMINARY: the machine was busy)" : "");
 		this.info.forEach((key, value) -> this.out.printf("- %s: %s%n", key, value));
+		printSingleClient();
 		printLoad();
-		printStarts();
-		printMemoryAndTokens();
+		if (!this.starts.isEmpty()) {
+			printStarts();
+		}
+		if (this.maxRssKib > 0 || !this.tokens.isEmpty()) {
+			printMemoryAndTokens();
+		}
 		printTargets();
+	}
+
+	private void printSingleClient() {
+		if (this.singleClient.isEmpty()) {
+			return;
+		}
+		this.out.printf("%n### One client (sequential requests after the scenario's warm-up: median of 7)%n%n");
+		this.out.println("| Scenario | Request | Median ms | Min ms | Max ms |");
+		this.out.println("|---|---|---:|---:|---:|");
+		this.singleClient.forEach((scenario, figures) -> this.out.printf("| %s | `%s` | %s | %s | %s |%n", scenario,
+				figures[3], figures[0], figures[1], figures[2]));
 	}
 
 	private void printLoad() {
@@ -175,8 +196,10 @@ final class BenchmarkReport {
 			target("Start to ready < 3 s (%s)".formatted(variant), "%d ms (median)".formatted(median),
 					median < MAX_START_TO_READY_MILLIS);
 		});
-		target("RSS < 350 MB at load", "%d MiB (highest VmRSS sample)".formatted(this.maxRssKib / 1024),
-				this.maxRssKib < MAX_RSS_KIB);
+		if (this.maxRssKib > 0) {
+			target("RSS < 350 MB at load", "%d MiB (highest VmRSS sample)".formatted(this.maxRssKib / 1024),
+					this.maxRssKib < MAX_RSS_KIB);
+		}
 		for (String[] row : this.tokens) {
 			double micros = Double.parseDouble(row[4]);
 			target("Token generation < 100 µs (%s)".formatted(row[0].substring(row[0].lastIndexOf('.') + 1)),
