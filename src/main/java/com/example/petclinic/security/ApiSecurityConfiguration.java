@@ -29,6 +29,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -69,6 +70,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class ApiSecurityConfiguration {
 
 	private static final String SCOPE_AUTHORITY = "SCOPE_";
+
+	private static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
 	private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -112,6 +115,9 @@ class ApiSecurityConfiguration {
 				// Scopes from the scope or scp claim, as SCOPE_ authorities, whatever
 				// spring.security.oauth2.resourceserver.jwt.authority-prefix says.
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new JwtAuthenticationConverter()))
+				// RFC 9728: what a client needs to know to get a token for this service.
+				.protectedResourceMetadata((metadata) -> metadata
+					.protectedResourceMetadataCustomizer((resource) -> describe(resource, auth, environment)))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(
@@ -139,6 +145,19 @@ class ApiSecurityConfiguration {
 		requests.requestMatchers("/api/**").hasAuthority(write);
 		requests.requestMatchers(API_DOCUMENTATION).permitAll();
 		requests.anyRequest().authenticated();
+	}
+
+	/**
+	 * The resource's metadata at {@code /.well-known/oauth-protected-resource}: the
+	 * issuer of its tokens, when one is configured, and the scopes it knows.
+	 */
+	private static void describe(OAuth2ProtectedResourceMetadata.Builder resource, AuthProperties auth,
+			Environment environment) {
+		String issuer = environment.getProperty(ISSUER_URI);
+		if (issuer != null && !issuer.isBlank()) {
+			resource.authorizationServer(issuer);
+		}
+		resource.scope(auth.readScope()).scope(auth.writeScope()).scope(auth.managementScope());
 	}
 
 	static String authority(String scope) {

@@ -29,7 +29,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * API's exception handler, with the request's path as its {@code instance}. Spring
  * Security's own bearer-token handlers set the status and the
  * {@code WWW-Authenticate: Bearer} header (RFC 6750: {@code error="invalid_token"} or
- * {@code "insufficient_scope"} and why); the body is a problem instead of nothing.
+ * {@code "insufficient_scope"} and why, and since Spring Security 7 the
+ * {@code resource_metadata} of RFC 9728, the URL of the service's
+ * {@code /.well-known/oauth-protected-resource}); the body is a problem instead of
+ * nothing.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -81,6 +84,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 				.stream()
 				.map(GrantedAuthority::getAuthority)
 				.map(ApiSecurityConfiguration::scopeOf)
+				.sorted()
 				.collect(Collectors.joining(" or "));
 			return "The access token does not grant this request; it needs the scope " + scopes;
 		}
