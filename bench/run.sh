@@ -7,7 +7,8 @@
 # PostgreSQL server, migrates it by starting the service, loads the data set (10,000 owners with
 # 1-3 pets, 50 vets, 10 specialties), measures start to ready (fat jar, extracted jar), then for each
 # scenario drives the service with wrk and the same statements through plain JDBC, samples the
-# service's resident memory and CPU time, measures start to ready with a Java AOT cache (trained by
+# service's resident memory and CPU time, runs the secured scenarios (owner-secured: the owner read with
+# a bearer token) against the service started with JWT validation, measures start to ready with a Java AOT cache (trained by
 # requests, and by starting the context as the Dockerfile does), and runs the JMH benchmark of DSQL
 # token generation. Everything listens and connects on loopback only; every step is bounded in time.
 #
@@ -18,7 +19,9 @@
 #   BENCH_DURATION    [20]   measured seconds per scenario
 #   BENCH_STARTS      [3]    starts measured per variant
 #   BENCH_OWNERS      [10000], BENCH_VETS [50]
-#   BENCH_SCENARIOS   [owner owners-page vets add-pet mixed]
+#   BENCH_SCENARIOS   [owner owners-page vets add-pet mixed owner-secured]
+#                     the open service (petclinic.auth=none) runs all but *-secured; then a service that
+#                     validates a JWT on every request (an RS256 key of the run's own) runs *-secured
 #   BENCH_DATABASE    [petclinic_bench]  dropped and created by every run
 #   BENCH_PGHOST [127.0.0.1], BENCH_PGPORT [5432], BENCH_PGUSER [postgres]; PGPASSWORD if needed
 #   BENCH_PORT        [18080]  the service's HTTP port
@@ -44,7 +47,7 @@ DURATION=${BENCH_DURATION:-20}
 STARTS=${BENCH_STARTS:-3}
 OWNERS=${BENCH_OWNERS:-10000}
 VETS=${BENCH_VETS:-50}
-SCENARIOS=${BENCH_SCENARIOS:-owner owners-page vets add-pet mixed}
+SCENARIOS=${BENCH_SCENARIOS:-owner owners-page vets add-pet mixed owner-secured}
 DATABASE=${BENCH_DATABASE:-petclinic_bench}
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}
@@ -58,6 +61,9 @@ RESULTS=$OUT/results.tsv
 JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE"
 BENCH_CP="bench/target/classes:bench/target/lib/*"
 SERVICE_PID=
+# The service's authentication: open, but for the secured scenarios.
+SERVICE_AUTH=(--petclinic.auth=none)
+READY_HEADER=
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
@@ -85,7 +91,8 @@ start_service() {
 	START_NANOS=$(date +%s%N)
 	# shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
 	"$JAVA" $SERVICE_JAVA_OPTS "$@" -jar "$jar" --server.address=127.0.0.1 --server.port="$PORT" \
-		--spring.datasource.url="$JDBC_URL" --spring.datasource.username="$PGUSER" >"$logfile" 2>&1 &
+		--spring.datasource.url="$JDBC_URL" --spring.datasource.username="$PGUSER" "${SERVICE_AUTH[@]}" \
+		>"$logfile" 2>&1 &
 	SERVICE_PID=$!
 	SERVICE_LOG=$logfile
 }
@@ -93,7 +100,8 @@ start_service() {
 # Waits until the service answers GET /api/specialties; prints milliseconds since start_service.
 await_ready() {
 	local deadline=$((SECONDS + 120))
-	until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/api/specialties" 2>/dev/null; do
+	until curl -fsS -o /dev/null --max-time 2 ${READY_HEADER:+-H "$READY_HEADER"} \
+		"http://127.0.0.1:$PORT/api/specialties" 2>/dev/null; do
 		if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
 			tail -40 "$SERVICE_LOG" >&2
 			fail "the service stopped before it was ready; see $SERVICE_LOG"
@@ -122,7 +130,7 @@ measure_starts() {
 
 # wrk_run SCENARIO SECONDS: prints the scenario's result line.
 wrk_run() {
-	BENCH_SCENARIO=$1 BENCH_OWNER_IDS=$OUT/owner-ids.txt timeout $(($2 + 30)) \
+	BENCH_SCENARIO=$1 BENCH_OWNER_IDS=$OUT/owner-ids.txt BENCH_TOKEN=${BENCH_TOKEN:-} timeout $(($2 + 30)) \
 		wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s -s bench/wrk/scenario.lua \
 		"http://127.0.0.1:$PORT" | tee -a "$OUT/wrk.log" | grep -P '^http\t'
 }
@@ -190,7 +198,42 @@ log "measuring start to ready"
 measure_starts "fat jar" "$FAT_JAR"
 measure_starts "extracted jar" "$EXTRACTED_JAR"
 
-log "load scenarios: $SCENARIOS; $CONNECTIONS connections, ${WARMUP} s warm-up and ${DURATION} s measured each"
+open_scenarios=()
+secured_scenarios=()
+for scenario in $SCENARIOS; do
+	case $scenario in
+		*-secured) secured_scenarios+=("$scenario") ;;
+		*) open_scenarios+=("$scenario") ;;
+	esac
+done
+
+# run_scenarios SCENARIO...: warm-up and measured run of each against the running service, then the
+# same statements through plain JDBC (a secured scenario's statements are its open one's, measured already).
+pool_size=
+run_scenarios() {
+	for scenario in "$@"; do
+		wrk_run "$scenario" "$WARMUP" >/dev/null
+		# The baseline gets a pool as large as the one the service has filled by now.
+		if [[ -z $pool_size ]]; then
+			pool_size=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -Atc \
+				"select count(*) from pg_stat_activity where datname = '$DATABASE'")
+			record info pool-size "$pool_size connections (service's and JDBC baseline's)"
+		fi
+		cpu_before=$(process_cpu_seconds "$SERVICE_PID")
+		line=$(wrk_run "$scenario" "$DURATION")
+		record "$line"
+		record cpu "$scenario" service "$(awk -v a="$cpu_before" -v b="$(process_cpu_seconds "$SERVICE_PID")" 'BEGIN { print b - a }')"
+		log "service: $line"
+		[[ $scenario == *-secured ]] && continue
+		lines=$(timeout $((WARMUP + DURATION + 60)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand \
+			jdbc --jdbc-url="$JDBC_URL" --username="$PGUSER" --scenario="$scenario" --connections="$CONNECTIONS" \
+			--pool-size="$pool_size" --warmup="$WARMUP" --duration="$DURATION" --owner-ids="$OUT/owner-ids.txt")
+		printf '%s\n' "$lines" >>"$RESULTS"
+		log "jdbc:    $(head -1 <<<"$lines")"
+	done
+}
+
+log "load scenarios: ${open_scenarios[*]}; $CONNECTIONS connections, ${WARMUP} s warm-up and ${DURATION} s measured each"
 jfr_options=()
 if [[ $JFR == 1 ]]; then
 	jfr_options=("-XX:StartFlightRecording=filename=$OUT/service-load.jfr,settings=profile")
@@ -198,30 +241,28 @@ fi
 start_service "$OUT/service-load.log" "$EXTRACTED_JAR" "${jfr_options[@]}"
 await_ready >/dev/null
 sample_rss "$SERVICE_PID" >"$OUT/rss-kib.txt" &
-pool_size=
-for scenario in $SCENARIOS; do
-	wrk_run "$scenario" "$WARMUP" >/dev/null
-	# The baseline gets a pool as large as the one the service has filled by now.
-	if [[ -z $pool_size ]]; then
-		pool_size=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -Atc \
-			"select count(*) from pg_stat_activity where datname = '$DATABASE'")
-		record info pool-size "$pool_size connections (service's and JDBC baseline's)"
-	fi
-	cpu_before=$(process_cpu_seconds "$SERVICE_PID")
-	line=$(wrk_run "$scenario" "$DURATION")
-	record "$line"
-	record cpu "$scenario" service "$(awk -v a="$cpu_before" -v b="$(process_cpu_seconds "$SERVICE_PID")" 'BEGIN { print b - a }')"
-	log "service: $line"
-	lines=$(timeout $((WARMUP + DURATION + 60)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand \
-		jdbc --jdbc-url="$JDBC_URL" --username="$PGUSER" --scenario="$scenario" --connections="$CONNECTIONS" \
-		--pool-size="$pool_size" --warmup="$WARMUP" --duration="$DURATION" --owner-ids="$OUT/owner-ids.txt")
-	printf '%s\n' "$lines" >>"$RESULTS"
-	log "jdbc:    $(head -1 <<<"$lines")"
-done
+run_scenarios "${open_scenarios[@]}"
 peak_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVICE_PID/status")
 stop_service
 wait
 record memory "$(sort -n "$OUT/rss-kib.txt" | tail -1)" "$peak_kib"
+
+if ((${#secured_scenarios[@]} > 0)); then
+	log "secured scenarios: ${secured_scenarios[*]}; the service validates an RS256 JWT on every request"
+	bench_java issue-token --public-key="$OUT/issuer-public.pem" --token="$OUT/token.txt" --audience=petclinic-bench \
+		--scope="petclinic.read petclinic.write" --lifetime=$((4 * 3600))
+	BENCH_TOKEN=$(cat "$OUT/token.txt")
+	READY_HEADER="Authorization: Bearer $BENCH_TOKEN"
+	SERVICE_AUTH=("--spring.security.oauth2.resourceserver.jwt.public-key-location=file:$OUT/issuer-public.pem"
+		--petclinic.auth.audiences=petclinic-bench)
+	start_service "$OUT/service-secured.log" "$EXTRACTED_JAR"
+	await_ready >/dev/null
+	run_scenarios "${secured_scenarios[@]}"
+	stop_service
+	SERVICE_AUTH=(--petclinic.auth=none)
+	READY_HEADER=
+	BENCH_TOKEN=
+fi
 
 log "training a Java AOT cache, then measuring start to ready with it"
 start_service "$OUT/aot-training.log" "$EXTRACTED_JAR" -XX:AOTCacheOutput="$OUT/app.aot"

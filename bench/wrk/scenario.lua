@@ -1,6 +1,6 @@
 -- The requests of one benchmark scenario, for wrk (see bench/run.sh).
--- Environment: BENCH_SCENARIO (owner, owners-page, vets, add-pet or mixed) and
--- BENCH_OWNER_IDS (the data set's owner ids, one a line).
+-- Environment: BENCH_SCENARIO (owner, owners-page, vets, add-pet, mixed, or owner-secured), BENCH_OWNER_IDS
+-- (the data set's owner ids, one a line) and, for owner-secured, BENCH_TOKEN (a bearer token).
 -- The mix of "mixed" is the one of JdbcScenario.MIXED: 50% owner, 20% owners-page, 10% vets, 20% add-pet.
 
 local scenario = os.getenv("BENCH_SCENARIO")
@@ -14,6 +14,13 @@ local new_pet = '{"name":"Bench","birthDate":"2020-02-29"}'
 
 local function owner()
    return wrk.format("GET", "/api/owners/" .. ids[math.random(#ids)])
+end
+
+-- The owner read with the bearer token a secured service validates on every request.
+local secured = { ["Authorization"] = "Bearer " .. (os.getenv("BENCH_TOKEN") or "") }
+
+local function owner_secured()
+   return wrk.format("GET", "/api/owners/" .. ids[math.random(#ids)], secured)
 end
 
 local function owners_page()
@@ -36,10 +43,12 @@ local function mixed()
    else return add_pet() end
 end
 
-local scenarios = { owner = owner, ["owners-page"] = owners_page, vets = vets, ["add-pet"] = add_pet, mixed = mixed }
+local scenarios = { owner = owner, ["owners-page"] = owners_page, vets = vets, ["add-pet"] = add_pet, mixed = mixed,
+   ["owner-secured"] = owner_secured }
 request = scenarios[scenario]
 if request == nil then
-   error("BENCH_SCENARIO must be one of owner, owners-page, vets, add-pet, mixed; got " .. tostring(scenario))
+   error("BENCH_SCENARIO must be one of owner, owners-page, vets, add-pet, mixed, owner-secured; got "
+      .. tostring(scenario))
 end
 
 function setup(thread)
