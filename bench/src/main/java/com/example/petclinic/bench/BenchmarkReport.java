@@ -20,7 +20,9 @@ final class BenchmarkReport {
 
 	private static final double MIN_OWNER_READ_RATIO = 0.40;
 
-	/** With a JWT validated on every request, the owner read keeps at least this share. */
+	/**
+	 * With a JWT validated on every request, the owner read keeps at least this share.
+	 */
 	private static final double MIN_SECURED_OWNER_READ_RATIO = 0.90;
 
 	private static final long MAX_P99_MICROS = 20_000;
