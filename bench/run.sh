@@ -25,6 +25,7 @@
 #   BENCH_DATABASE    [petclinic_bench]  dropped and created by every run
 #   BENCH_PGHOST [127.0.0.1], BENCH_PGPORT [5432], BENCH_PGUSER [postgres]; PGPASSWORD if needed
 #   BENCH_PORT        [18080]  the service's HTTP port
+#   BENCH_READY_TIMEOUT [120]  seconds a start may take before the run fails (a busy machine needs more)
 #   BENCH_SERVICE_JAVA_OPTS []  JVM options of every service start, e.g. "-Xmx256m"
 #   BENCH_JFR         [0]    1: record the load scenarios with JFR into target/bench/service-load.jfr
 #   BENCH_SKIP_BUILD  [0]    1: use the jars already built
@@ -53,6 +54,7 @@ PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}
 PGUSER=${BENCH_PGUSER:-postgres}
 PORT=${BENCH_PORT:-18080}
+READY_TIMEOUT=${BENCH_READY_TIMEOUT:-120}
 SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:-}
 JFR=${BENCH_JFR:-0}
 
@@ -99,14 +101,14 @@ start_service() {
 
 # Waits until the service answers GET /api/specialties; prints milliseconds since start_service.
 await_ready() {
-	local deadline=$((SECONDS + 120))
+	local deadline=$((SECONDS + READY_TIMEOUT))
 	until curl -fsS -o /dev/null --max-time 2 ${READY_HEADER:+-H "$READY_HEADER"} \
 		"http://127.0.0.1:$PORT/api/specialties" 2>/dev/null; do
 		if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
 			tail -40 "$SERVICE_LOG" >&2
 			fail "the service stopped before it was ready; see $SERVICE_LOG"
 		fi
-		((SECONDS < deadline)) || fail "the service was not ready within 120 s; see $SERVICE_LOG"
+		((SECONDS < deadline)) || fail "the service was not ready within $READY_TIMEOUT s; see $SERVICE_LOG"
 		sleep 0.02
 	done
 	echo $((($(date +%s%N) - START_NANOS) / 1000000))
