@@ -2,8 +2,10 @@
 #
 # The service as a container image:
 #   docker build -t dsql-petclinic .
-#   docker run -p 8080:8080 -e CLUSTER_ENDPOINT=... dsql-petclinic
-# Configured only by environment variables (see the README). A test
+#   docker run -p 8080:8080 -e CLUSTER_ENDPOINT=... \
+#     -e SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI=... -e PETCLINIC_AUTH_AUDIENCES=... dsql-petclinic
+# Configured only by environment variables (see the README); without the token issuer (or
+# PETCLINIC_AUTH=none) it refuses to start. A test
 # (ContainerEntryIntegrationTest) runs this file's extract, training and entry commands on
 # every build, so that it cannot silently stop working.
 
@@ -27,8 +29,12 @@ COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 # A training run for Java's ahead-of-time cache (JEP 483/514/515): the context starts and
 # stops without a database, and the classes it loaded and linked start ready next time.
+# It validates tokens as the service does by default; the JWK set is fetched only by a
+# request, so no issuer is needed.
 RUN java -XX:AOTCacheOutput=app.aot \
     -Dspring.context.exit=onRefresh \
+    -Dspring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost/aot-training/jwks \
+    -Dpetclinic.auth.audiences=aot-training \
     -Dspring.datasource.url=jdbc:postgresql://localhost/aot-training \
     -Dspring.liquibase.enabled=false \
     -Dspring.jpa.hibernate.ddl-auto=none \

@@ -10,7 +10,9 @@
 # scenario drives the service with wrk (after the warm-up also one client alone, for the list
 # scenarios and owner: the median of 7 requests) and, where there is one, the same statements
 # through plain JDBC, samples the
-# service's resident memory and CPU time, measures start to ready with a Java AOT cache (trained by
+# service's resident memory and CPU time, runs the secured scenarios (owner-secured: the owner read with
+# a bearer token) against the service started with JWT validation, measures start to ready with a Java
+# AOT cache (trained by
 # requests, and by starting the context as the Dockerfile does), and runs the JMH benchmark of DSQL
 # token generation. Everything listens and connects on loopback only; every step is bounded in time.
 #
@@ -21,13 +23,16 @@
 #   BENCH_DURATION    [20]   measured seconds per scenario
 #   BENCH_STARTS      [3]    starts measured per variant
 #   BENCH_OWNERS      [10000]  e.g. 1000000: loading a million owners takes a few minutes, once
-#   BENCH_SCENARIOS   [owner owners-page vets add-pet mixed]; list scenarios (no JDBC baseline):
+#   BENCH_SCENARIOS   [owner owners-page vets add-pet mixed owner-secured]; list scenarios (no JDBC baseline):
 #                     owners-first, owners-next (following next 20 pages deep), owners-middle (page=249,
 #                     the middle at 10,000 owners), owners-search (name=owner a), pets-search (name=pet a)
+#                     owner-secured: the owner read on a service that validates a JWT on every request
+#                     (an RS256 key of the run's own); every other scenario runs on the open service
 #   BENCH_ONLY_LOAD   [0]    1: measure the scenarios only (no starts, AOT cache, memory or JMH)
 #   BENCH_DATABASE    [petclinic_bench_$BENCH_OWNERS]  kept between runs; BENCH_FRESH=1 drops it first
 #   BENCH_PGHOST [127.0.0.1], BENCH_PGPORT [5432], BENCH_PGUSER [postgres]; PGPASSWORD if needed
 #   BENCH_PORT        [18080]  the service's HTTP port
+#   BENCH_READY_TIMEOUT [120]  seconds a start may take before the run fails (a busy machine needs more)
 #   BENCH_SERVICE_JAVA_OPTS []  JVM options of every service start, e.g. "-Xmx256m"
 #   BENCH_JFR         [0]    1: record the load scenarios with JFR into target/bench/service-load.jfr
 #   BENCH_SKIP_BUILD  [0]    1: use the jars already built
@@ -49,13 +54,14 @@ WARMUP=${BENCH_WARMUP:-15}
 DURATION=${BENCH_DURATION:-20}
 STARTS=${BENCH_STARTS:-3}
 OWNERS=${BENCH_OWNERS:-10000}
-SCENARIOS=${BENCH_SCENARIOS:-owner owners-page vets add-pet mixed}
+SCENARIOS=${BENCH_SCENARIOS:-owner owners-page vets add-pet mixed owner-secured}
 ONLY_LOAD=${BENCH_ONLY_LOAD:-0}
 DATABASE=${BENCH_DATABASE:-petclinic_bench_$OWNERS}
 PGHOST=${BENCH_PGHOST:-127.0.0.1}
 PGPORT=${BENCH_PGPORT:-5432}
 PGUSER=${BENCH_PGUSER:-postgres}
 PORT=${BENCH_PORT:-18080}
+READY_TIMEOUT=${BENCH_READY_TIMEOUT:-120}
 SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:-}
 JFR=${BENCH_JFR:-0}
 
@@ -64,6 +70,9 @@ RESULTS=$OUT/results.tsv
 JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE"
 BENCH_CP="bench/target/classes:bench/target/lib/*"
 SERVICE_PID=
+# The service's authentication: open, but for the secured scenarios.
+SERVICE_AUTH=(--petclinic.auth=none)
+READY_HEADER=
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
@@ -91,20 +100,22 @@ start_service() {
 	START_NANOS=$(date +%s%N)
 	# shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
 	"$JAVA" $SERVICE_JAVA_OPTS "$@" -jar "$jar" --server.address=127.0.0.1 --server.port="$PORT" \
-		--spring.datasource.url="$JDBC_URL" --spring.datasource.username="$PGUSER" >"$logfile" 2>&1 &
+		--spring.datasource.url="$JDBC_URL" --spring.datasource.username="$PGUSER" "${SERVICE_AUTH[@]}" \
+		>"$logfile" 2>&1 &
 	SERVICE_PID=$!
 	SERVICE_LOG=$logfile
 }
 
 # Waits until the service answers GET /api/specialties; prints milliseconds since start_service.
 await_ready() {
-	local deadline=$((SECONDS + 120))
-	until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/api/specialties" 2>/dev/null; do
+	local deadline=$((SECONDS + READY_TIMEOUT))
+	until curl -fsS -o /dev/null --max-time 2 ${READY_HEADER:+-H "$READY_HEADER"} \
+		"http://127.0.0.1:$PORT/api/specialties" 2>/dev/null; do
 		if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
 			tail -40 "$SERVICE_LOG" >&2
 			fail "the service stopped before it was ready; see $SERVICE_LOG"
 		fi
-		((SECONDS < deadline)) || fail "the service was not ready within 120 s; see $SERVICE_LOG"
+		((SECONDS < deadline)) || fail "the service was not ready within $READY_TIMEOUT s; see $SERVICE_LOG"
 		sleep 0.02
 	done
 	echo $((($(date +%s%N) - START_NANOS) / 1000000))
@@ -165,7 +176,7 @@ single_client() {
 wrk_run() {
 	local urls=
 	[[ -f $OUT/urls-$1.txt ]] && urls=$OUT/urls-$1.txt
-	BENCH_SCENARIO=$1 BENCH_OWNER_IDS=$OUT/owner-ids.txt BENCH_URLS=$urls timeout $(($2 + 30)) \
+	BENCH_SCENARIO=$1 BENCH_OWNER_IDS=$OUT/owner-ids.txt BENCH_URLS=$urls BENCH_TOKEN=${BENCH_TOKEN:-} timeout $(($2 + 30)) \
 		wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s -s bench/wrk/scenario.lua \
 		"http://127.0.0.1:$PORT" | tee -a "$OUT/wrk.log" | grep -P '^http\t'
 }
@@ -253,7 +264,51 @@ if [[ $ONLY_LOAD != 1 ]]; then
 	measure_starts "extracted jar" "$EXTRACTED_JAR"
 fi
 
-log "load scenarios: $SCENARIOS; $CONNECTIONS connections, ${WARMUP} s warm-up and ${DURATION} s measured each"
+open_scenarios=()
+secured_scenarios=()
+for scenario in $SCENARIOS; do
+	case $scenario in
+		*-secured) secured_scenarios+=("$scenario") ;;
+		*) open_scenarios+=("$scenario") ;;
+	esac
+done
+
+# run_scenarios SCENARIO...: warm-up, one client alone (list scenarios and owner), the measured run
+# against the running service, then the same statements through plain JDBC (none for a list
+# scenario; a secured scenario's statements are its open one's, measured already).
+pool_size=
+run_scenarios() {
+	for scenario in "$@"; do
+		urls=$(write_urls "$scenario")
+		wrk_run "$scenario" "$WARMUP" >/dev/null
+		if [[ -n $urls ]]; then
+			single_client "$scenario" "$(tail -1 "$urls")"
+		elif [[ $scenario == owner ]]; then
+			single_client owner "/api/owners/$(head -1 "$OUT/owner-ids.txt")"
+		fi
+		# The baseline gets a pool as large as the one the service has filled by now.
+		if [[ -z $pool_size ]]; then
+			pool_size=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -Atc \
+				"select count(*) from pg_stat_activity where datname = '$DATABASE'")
+			record info pool-size "$pool_size connections (service's and JDBC baseline's)"
+		fi
+		cpu_before=$(process_cpu_seconds "$SERVICE_PID")
+		line=$(wrk_run "$scenario" "$DURATION")
+		record "$line"
+		record cpu "$scenario" service "$(awk -v a="$cpu_before" -v b="$(process_cpu_seconds "$SERVICE_PID")" 'BEGIN { print b - a }')"
+		log "service: $line"
+		if [[ " $LIST_SCENARIOS " == *" $scenario "* || $scenario == *-secured ]]; then
+			continue
+		fi
+		lines=$(timeout $((WARMUP + DURATION + 60)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand \
+			jdbc --jdbc-url="$JDBC_URL" --username="$PGUSER" --scenario="$scenario" --connections="$CONNECTIONS" \
+			--pool-size="$pool_size" --warmup="$WARMUP" --duration="$DURATION" --owner-ids="$OUT/owner-ids.txt")
+		printf '%s\n' "$lines" >>"$RESULTS"
+		log "jdbc:    $(head -1 <<<"$lines")"
+	done
+}
+
+log "load scenarios: ${open_scenarios[*]}; $CONNECTIONS connections, ${WARMUP} s warm-up and ${DURATION} s measured each"
 jfr_options=()
 if [[ $JFR == 1 ]]; then
 	jfr_options=("-XX:StartFlightRecording=filename=$OUT/service-load.jfr,settings=profile")
@@ -261,38 +316,28 @@ fi
 start_service "$OUT/service-load.log" "$EXTRACTED_JAR" "${jfr_options[@]}"
 await_ready >/dev/null
 sample_rss "$SERVICE_PID" >"$OUT/rss-kib.txt" &
-pool_size=
-for scenario in $SCENARIOS; do
-	urls=$(write_urls "$scenario")
-	wrk_run "$scenario" "$WARMUP" >/dev/null
-	if [[ -n $urls ]]; then
-		single_client "$scenario" "$(tail -1 "$urls")"
-	elif [[ $scenario == owner ]]; then
-		single_client owner "/api/owners/$(head -1 "$OUT/owner-ids.txt")"
-	fi
-	# The baseline gets a pool as large as the one the service has filled by now.
-	if [[ -z $pool_size ]]; then
-		pool_size=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -Atc \
-			"select count(*) from pg_stat_activity where datname = '$DATABASE'")
-		record info pool-size "$pool_size connections (service's and JDBC baseline's)"
-	fi
-	cpu_before=$(process_cpu_seconds "$SERVICE_PID")
-	line=$(wrk_run "$scenario" "$DURATION")
-	record "$line"
-	record cpu "$scenario" service "$(awk -v a="$cpu_before" -v b="$(process_cpu_seconds "$SERVICE_PID")" 'BEGIN { print b - a }')"
-	log "service: $line"
-	if [[ " $LIST_SCENARIOS " == *" $scenario "* ]]; then
-		continue
-	fi
-	lines=$(timeout $((WARMUP + DURATION + 60)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand \
-		jdbc --jdbc-url="$JDBC_URL" --username="$PGUSER" --scenario="$scenario" --connections="$CONNECTIONS" \
-		--pool-size="$pool_size" --warmup="$WARMUP" --duration="$DURATION" --owner-ids="$OUT/owner-ids.txt")
-	printf '%s\n' "$lines" >>"$RESULTS"
-	log "jdbc:    $(head -1 <<<"$lines")"
-done
+run_scenarios "${open_scenarios[@]}"
 peak_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVICE_PID/status")
 stop_service
 wait
+
+if ((${#secured_scenarios[@]} > 0)); then
+	log "secured scenarios: ${secured_scenarios[*]}; the service validates an RS256 JWT on every request"
+	bench_java issue-token --public-key="$OUT/issuer-public.pem" --token="$OUT/token.txt" --audience=petclinic-bench \
+		--scope="petclinic.read petclinic.write" --lifetime=$((4 * 3600))
+	BENCH_TOKEN=$(cat "$OUT/token.txt")
+	READY_HEADER="Authorization: Bearer $BENCH_TOKEN"
+	SERVICE_AUTH=("--spring.security.oauth2.resourceserver.jwt.public-key-location=file:$OUT/issuer-public.pem"
+		--petclinic.auth.audiences=petclinic-bench)
+	start_service "$OUT/service-secured.log" "$EXTRACTED_JAR"
+	await_ready >/dev/null
+	run_scenarios "${secured_scenarios[@]}"
+	stop_service
+	SERVICE_AUTH=(--petclinic.auth=none)
+	READY_HEADER=
+	BENCH_TOKEN=
+fi
+
 if [[ $ONLY_LOAD == 1 ]]; then
 	record info load-after "$(load_average)"
 	log "load average after the run: $(load_average)"

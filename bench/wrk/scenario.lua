@@ -1,8 +1,9 @@
 -- The requests of one benchmark scenario, for wrk (see bench/run.sh).
--- Environment: BENCH_SCENARIO (owner, owners-page, vets, add-pet or mixed, or a list scenario) and
+-- Environment: BENCH_SCENARIO (owner, owners-page, vets, add-pet, mixed or owner-secured, or a list scenario),
 -- BENCH_OWNER_IDS (a sample of the data set's owner ids, one a line); for a list scenario (owners-first,
 -- owners-next, owners-middle, owners-search, pets-search) BENCH_URLS, the paths it requests, one a line,
--- each picked at random (owners-next: the 20 pages reached by following next from the first page).
+-- each picked at random (owners-next: the 20 pages reached by following next from the first page); for
+-- owner-secured BENCH_TOKEN (a bearer token).
 -- The mix of "mixed" is the one of JdbcScenario.MIXED: 50% owner, 20% owners-page, 10% vets, 20% add-pet.
 
 local scenario = os.getenv("BENCH_SCENARIO")
@@ -21,6 +22,13 @@ local new_pet = '{"name":"Bench","birthDate":"2020-02-29"}'
 
 local function owner()
    return wrk.format("GET", "/api/owners/" .. ids[math.random(#ids)])
+end
+
+-- The owner read with the bearer token a secured service validates on every request.
+local secured = { ["Authorization"] = "Bearer " .. (os.getenv("BENCH_TOKEN") or "") }
+
+local function owner_secured()
+   return wrk.format("GET", "/api/owners/" .. ids[math.random(#ids)], secured)
 end
 
 local function owners_page()
@@ -47,13 +55,14 @@ local function url()
    return wrk.format("GET", urls[math.random(#urls)])
 end
 
-local scenarios = { owner = owner, ["owners-page"] = owners_page, vets = vets, ["add-pet"] = add_pet, mixed = mixed }
+local scenarios = { owner = owner, ["owners-page"] = owners_page, vets = vets, ["add-pet"] = add_pet, mixed = mixed,
+   ["owner-secured"] = owner_secured }
 request = scenarios[scenario]
 if request == nil and urls_file ~= nil then
    request = url
 end
 if request == nil then
-   error("BENCH_SCENARIO must be one of owner, owners-page, vets, add-pet, mixed, or have BENCH_URLS; got "
+   error("BENCH_SCENARIO must be one of owner, owners-page, vets, add-pet, mixed, owner-secured, or have BENCH_URLS; got "
       .. tostring(scenario))
 end
 

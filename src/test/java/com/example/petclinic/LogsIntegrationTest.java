@@ -74,7 +74,8 @@ class LogsIntegrationTest {
 	private ConfigurableApplicationContext start(String... arguments) {
 		PostgresConnectionDetails database = TestDatabase.connectionDetails();
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=" + database.username(), "--spring.datasource.password=" + PASSWORD));
+				"--spring.datasource.username=" + database.username(), "--spring.datasource.password=" + PASSWORD,
+				"--petclinic.auth=none"));
 		all.addAll(List.of(arguments));
 		return SpringApplication.run(PetClinicApplication.class, all.toArray(String[]::new));
 	}

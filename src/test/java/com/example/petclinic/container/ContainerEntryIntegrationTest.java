@@ -31,6 +31,7 @@ import com.example.petclinic.container.Dockerfile.Stage;
 import com.example.petclinic.test.PostgresConnectionDetails;
 import com.example.petclinic.test.OnTestDatabase;
 import com.example.petclinic.test.TestDatabase;
+import com.example.petclinic.test.TokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,8 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stage's extract, the runtime stage's layer copies and training run, the
  * {@code ENTRYPOINT} with the {@code ENV}, and the {@code HEALTHCHECK}. The service gets
  * its database as a container user gives it, in {@code SPRING_DATASOURCE_*} variables,
- * and is used over HTTP. What it cannot show: the base images and the user switch, which
- * {@link DockerfileUnitTest} checks instead.
+ * and the public key of its token issuer with its audience, and is used over HTTP with a
+ * token; without the token settings the same entry point refuses to start. What it cannot
+ * show: the base images and the user switch, which {@link DockerfileUnitTest} checks
+ * instead.
  */
 @OnTestDatabase
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,6 +65,8 @@ class ContainerEntryIntegrationTest {
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
 	private static final String REQUEST_ID = "container-entry-test";
+
+	private static final String PUBLIC_KEY_LOCATION = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION";
 
 	@TempDir
 	static Path root;
@@ -75,6 +80,11 @@ class ContainerEntryIntegrationTest {
 	private static Process service;
 
 	private static Dockerfile dockerfile;
+
+	private static final TokenIssuer ISSUER = TokenIssuer.withNewKey();
+
+	private static final String TOKEN = ISSUER.token("petclinic.read", "petclinic.write", "petclinic.management")
+		.sign();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -96,14 +106,19 @@ class ContainerEntryIntegrationTest {
 		runAll(runtime, appDirectory, (run) -> run.arguments().startsWith("java "));
 
 		environment = serviceEnvironment(runtime);
+		service = entryPoint(environment, output).start();
+		awaitHealthy();
+	}
+
+	private static ProcessBuilder entryPoint(Map<String, String> environment, Path output) {
 		ProcessBuilder entryPoint = new ProcessBuilder().directory(appDirectory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile());
 		entryPoint.environment().putAll(environment);
 		withPath(entryPoint.environment());
-		entryPoint.command(onPath(runtime.last("ENTRYPOINT").orElseThrow().command(), entryPoint.environment()));
-		service = entryPoint.start();
-		awaitHealthy();
+		entryPoint.command(
+				onPath(dockerfile.finalStage().last("ENTRYPOINT").orElseThrow().command(), entryPoint.environment()));
+		return entryPoint;
 	}
 
 	@AfterAll
@@ -142,6 +157,18 @@ class ContainerEntryIntegrationTest {
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(JsonMapper.shared().readTree(read.body()).get("city").asString()).isEqualTo("Dockerville");
 		assertThat(ownerCity(UUID.fromString(id))).isEqualTo("Dockerville");
+	}
+
+	@Test
+	@Order(2)
+	void refusesTheApiWithoutAToken() throws Exception {
+		HttpResponse<String> refused = this.http.send(HttpRequest.newBuilder(uri("/api/owners")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((header) -> assertThat(header).startsWith("Bearer"));
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 
 	@Test
@@ -191,6 +218,25 @@ class ContainerEntryIntegrationTest {
 		assertThat(messages).anyMatch((message) -> message.startsWith("Commencing graceful shutdown"))
 			.anyMatch((message) -> message.startsWith("Graceful shutdown complete"))
 			.anyMatch((message) -> message.endsWith("Shutdown completed."));
+	}
+
+	@Test
+	@Order(7)
+	void refusesToStartWithoutTokenValidation() throws Exception {
+		Map<String, String> unconfigured = new HashMap<>(environment);
+		unconfigured.remove(PUBLIC_KEY_LOCATION);
+		unconfigured.remove("PETCLINIC_AUTH_AUDIENCES");
+		unconfigured.put("SERVER_PORT", String.valueOf(freePort()));
+		unconfigured.remove("LOGGING_STRUCTURED_FORMAT_CONSOLE");
+		Path refusal = root.resolve("refused.log");
+
+		Process refused = entryPoint(unconfigured, refusal).start();
+
+		assertThat(refused.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		assertThat(refused.exitValue()).isNotZero();
+		assertThat(Files.readString(refusal)).contains("APPLICATION FAILED TO START")
+			.contains("petclinic.auth is jwt, but no JWT validation is configured")
+			.contains("PETCLINIC_AUTH=none");
 	}
 
 	private static String jarName() throws IOException {
@@ -244,6 +290,10 @@ class ContainerEntryIntegrationTest {
 		environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
 		environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		environment.put("LOGGING_LEVEL_WEB", "debug");
+		// The issuer's public key, as a mounted file; the tokens must be for the API.
+		Path publicKey = Files.writeString(root.resolve("issuer.pem"), ISSUER.publicKeyPem());
+		environment.put(PUBLIC_KEY_LOCATION, "file:" + publicKey);
+		environment.put("PETCLINIC_AUTH_AUDIENCES", TokenIssuer.AUDIENCE);
 		return environment;
 	}
 
@@ -324,7 +374,9 @@ class ContainerEntryIntegrationTest {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(
+				request.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 }

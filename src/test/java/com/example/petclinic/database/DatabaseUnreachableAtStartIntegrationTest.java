@@ -55,7 +55,7 @@ class DatabaseUnreachableAtStartIntegrationTest {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		assertThatException().isThrownBy(
 				() -> application
-					.run("--petclinic.dsql.endpoint=",
+					.run("--petclinic.dsql.endpoint=", "--petclinic.auth=none",
 							"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres",
 							"--spring.datasource.username=postgres")
 					.close());

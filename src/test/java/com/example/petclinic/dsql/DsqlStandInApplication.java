@@ -43,7 +43,7 @@ final class DsqlStandInApplication {
 	 */
 	static ConfigurableApplicationContext run(String user, String... arguments) {
 		List<String> args = new ArrayList<>(List.of("--CLUSTER_ENDPOINT=" + DsqlStandIn.instance().endpoint(),
-				"--CLUSTER_USER=" + user, "--petclinic.dsql.wait-for-index-builds=false"));
+				"--CLUSTER_USER=" + user, "--petclinic.dsql.wait-for-index-builds=false", "--petclinic.auth=none"));
 		args.addAll(List.of(arguments));
 		// The stand-in's configuration comes first, so that its token generator is known
 		// when DsqlConfiguration looks for one.

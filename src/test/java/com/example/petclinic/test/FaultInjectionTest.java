@@ -26,7 +26,7 @@ import org.springframework.test.context.jdbc.Sql;
 @Documented
 @ExtendWith(DsqlFidelityCheck.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "petclinic.dsql.endpoint=", "petclinic.database.probe-interval=250ms",
+		properties = { "petclinic.dsql.endpoint=", "petclinic.auth=none", "petclinic.database.probe-interval=250ms",
 				"petclinic.database.probe-timeout=1s", "petclinic.database.fail-back-after=2s" })
 @AutoConfigureRestTestClient
 @Import({ TestDatabaseConfiguration.class, ProxiedDatabase.class, ClinicApi.class })

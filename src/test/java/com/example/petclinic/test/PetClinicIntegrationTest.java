@@ -16,16 +16,22 @@ import org.springframework.test.context.jdbc.Sql;
 
 /**
  * A test of the whole service over HTTP on a port of its own, against the
- * {@link TestDatabase}, which is emptied before each test. The test fails if the service
- * sent any statement Aurora DSQL would reject (see {@link DsqlStatementGuard}).
+ * {@link TestDatabase}, which is emptied before each test, with the API open
+ * ({@code petclinic.auth=none}) unless the test's own properties say otherwise. The test
+ * fails if the service sent any statement Aurora DSQL would reject (see
+ * {@link DsqlStatementGuard}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @OnTestDatabase
 @ExtendWith(DsqlFidelityCheck.class)
-// On the test database even where CLUSTER_ENDPOINT is set for the cluster tests.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "petclinic.dsql.endpoint=")
+// On the test database even where CLUSTER_ENDPOINT is set for the cluster tests, and with
+// the API
+// open: these tests are of what the API does; the security tests (package security) are
+// of who may.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "petclinic.dsql.endpoint=", "petclinic.auth=none" })
 @AutoConfigureRestTestClient
 @Import({ TestDatabaseConfiguration.class, ClinicApi.class })
 @Sql("/empty-database.sql")

@@ -15,6 +15,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * <li>{@code jdbc --jdbc-url= --scenario= --connections= --pool-size= --warmup=
  * --duration= --owner-ids=}: drives a scenario as plain JDBC statements and prints one
  * result line;</li>
+ * <li>{@code issue-token --public-key= --token= --audience= --scope= --lifetime=}: writes
+ * an issuer's public key and an access token it signed, for the secured scenarios;</li>
  * <li>{@code report --results= --jmh=}: prints the Markdown report of a run.</li>
  * </ul>
  */
@@ -25,12 +27,13 @@ public final class BenchmarkCommand {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("Usage: BenchmarkCommand jdbc|report --name=value ...");
+			System.err.println("Usage: BenchmarkCommand jdbc|issue-token|report --name=value ...");
 			System.exit(2);
 		}
 		Arguments arguments = Arguments.parse(args, 1);
 		switch (args[0]) {
 			case "jdbc" -> JdbcBaseline.run(arguments);
+			case "issue-token" -> BenchToken.issue(arguments);
 			case "report" -> BenchmarkReport.print(arguments.path("results"), arguments.path("jmh"), System.out);
 			default -> throw new IllegalArgumentException(
 					"Unknown command '%s' in %s".formatted(args[0], Arrays.toString(args)));

@@ -20,6 +20,11 @@ final class BenchmarkReport {
 
 	private static final double MIN_OWNER_READ_RATIO = 0.40;
 
+	/**
+	 * With a JWT validated on every request, the owner read keeps at least this share.
+	 */
+	private static final double MIN_SECURED_OWNER_READ_RATIO = 0.90;
+
 	private static final long MAX_P99_MICROS = 20_000;
 
 	private static final long MAX_START_TO_READY_MILLIS = 3_000;
@@ -186,6 +191,15 @@ final class BenchmarkReport {
 		if (owner != null && ownerRaw != null) {
 			double ratio = owner.requestsPerSecond() / ownerRaw.requestsPerSecond();
 			target("Single-owner read throughput >= 40% of raw JDBC", percent(ratio), ratio >= MIN_OWNER_READ_RATIO);
+		}
+		LoadResult secured = this.service.get("owner-secured");
+		if (owner != null && secured != null) {
+			double ratio = secured.requestsPerSecond() / owner.requestsPerSecond();
+			target("Single-owner read with JWT validation >= 90% of the open one",
+					"%s (%.0f against %.0f req/s; CPU %s against %s µs/req)".formatted(percent(ratio),
+							secured.requestsPerSecond(), owner.requestsPerSecond(), cpuPerRequest(secured),
+							cpuPerRequest(owner)),
+					ratio >= MIN_SECURED_OWNER_READ_RATIO);
 		}
 		this.service.forEach((scenario, http) -> target(
 				"%s: p99 < 20 ms at %s connections, no errors".formatted(scenario, this.info.get("connections")),
