@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.hibernate.TransactionException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.QueryTimeoutException;
@@ -47,7 +49,15 @@ public final class DatabaseFaults {
 	public static boolean isTimeout(@Nullable Throwable failure) {
 		return anyCause(failure,
 				(cause) -> cause instanceof TransactionTimedOutException || cause instanceof QueryTimeoutException
-						|| (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())));
+						|| (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState()))
+						|| isHibernateTransactionTimeout(cause));
+	}
+
+	// Hibernate checks the deadline before each statement it sends, a flush's included,
+	// and says so only in its message.
+	private static boolean isHibernateTransactionTimeout(Throwable cause) {
+		return cause instanceof TransactionException
+				&& String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("timeout expired");
 	}
 
 	/** A connection fault or a timeout: the database, not the request, is the problem. */

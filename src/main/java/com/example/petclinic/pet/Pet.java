@@ -3,16 +3,12 @@ package com.example.petclinic.pet;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import com.example.petclinic.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.hibernate.annotations.Formula;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * A pet. Its owner is a plain id: like the AWS sample, the schema has no foreign keys and
@@ -20,17 +16,11 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "pet")
-class Pet implements Persistable<UUID> {
+class Pet extends AssignedIdEntity<UUID> {
 
-	// Chosen by the caller before the transaction, so that a create repeated after an
-	// unknown commit inserts the same row (see AfterUnknownCommit.REPEAT_CREATE).
+	// Chosen by the caller before the transaction (see AssignedIdEntity).
 	@Id
 	private UUID id;
-
-	// Spring Data cannot tell a new entity with an assigned id from an existing one;
-	// without this it would read the row before every insert.
-	@Transient
-	private boolean isNew = true;
 
 	private String name;
 
@@ -60,17 +50,6 @@ class Pet implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markPersisted() {
-		this.isNew = false;
 	}
 
 	public String getName() {

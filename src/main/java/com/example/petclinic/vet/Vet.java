@@ -8,17 +8,13 @@ import java.util.UUID;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import com.example.petclinic.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.hibernate.annotations.Formula;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * A veterinarian. Its specialties are the rows of the sample's join table
@@ -27,17 +23,11 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "vet")
-class Vet implements Persistable<UUID> {
+class Vet extends AssignedIdEntity<UUID> {
 
-	// Chosen by the caller before the transaction, so that a create repeated after an
-	// unknown commit inserts the same row (see AfterUnknownCommit.REPEAT_CREATE).
+	// Chosen by the caller before the transaction (see AssignedIdEntity).
 	@Id
 	private UUID id;
-
-	// Spring Data cannot tell a new entity with an assigned id from an existing one;
-	// without this it would read the row before every insert.
-	@Transient
-	private boolean isNew = true;
 
 	private String name;
 
@@ -67,17 +57,6 @@ class Vet implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markPersisted() {
-		this.isNew = false;
 	}
 
 	public String getName() {

@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.FaultInjectionTest;
 import com.example.petclinic.test.ProxiedDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,11 +56,6 @@ class ConnectionResetsUnderLoadIntegrationTest {
 	private final Map<Integer, Integer> readStatuses = new ConcurrentHashMap<>();
 
 	private final Queue<Write> writes = new Queue<>();
-
-	@AfterEach
-	void heal() {
-		ProxiedDatabase.heal();
-	}
 
 	@Test
 	void readsAndWritesAreServedTruthfullyWhileEveryConnectionIsResetEveryTwoSeconds() throws Exception {

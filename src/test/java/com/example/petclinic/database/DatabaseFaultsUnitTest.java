@@ -42,6 +42,9 @@ class DatabaseFaultsUnitTest {
 	void aCancelledStatementOrAnExpiredTransactionIsATimeout() {
 		assertThat(DatabaseFaults.isTimeout(new SQLException("canceling statement", "57014"))).isTrue();
 		assertThat(DatabaseFaults.isTimeout(new TransactionTimedOutException("deadline passed"))).isTrue();
+		assertThat(DatabaseFaults
+			.isTimeout(new JpaSystemException(new org.hibernate.TransactionException("Transaction timeout expired"))))
+			.isTrue();
 		assertThat(DatabaseFaults.isConnectionFault(new SQLException("canceling statement", "57014"))).isFalse();
 	}
 

@@ -22,7 +22,6 @@ import com.example.petclinic.test.PostgresConnectionDetails;
 import com.example.petclinic.test.ProxiedDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -67,11 +66,6 @@ class FailoverIntegrationTest {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
-
-	@AfterEach
-	void heal() {
-		ProxiedDatabase.heal();
-	}
 
 	@Test
 	void workMovesToThePeerWhileThePrimaryIsSilentAndReturnsOnceItIsBack(CapturedOutput output) throws Exception {

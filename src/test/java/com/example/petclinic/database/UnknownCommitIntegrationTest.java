@@ -5,7 +5,6 @@ import java.util.UUID;
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.FaultInjectionTest;
 import com.example.petclinic.test.ProxiedDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,11 +29,6 @@ class UnknownCommitIntegrationTest {
 
 	@Autowired
 	private ClinicApi api;
-
-	@AfterEach
-	void heal() {
-		ProxiedDatabase.heal();
-	}
 
 	@ParameterizedTest(name = "COMMIT lost {0} the database got it")
 	@ValueSource(booleans = { false, true })

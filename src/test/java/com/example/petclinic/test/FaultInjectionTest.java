@@ -19,12 +19,13 @@ import org.springframework.test.context.jdbc.Sql;
  * {@link ProxiedDatabase}'s fault proxies, which the test breaks. The probes look often,
  * so that the test's faults are found out quickly; every other bound (connection, socket
  * and transaction timeouts) is the service's own. It runs once, on the embedded
- * PostgreSQL: the faults are the network's, not the database's.
+ * PostgreSQL: the faults are the network's, not the database's. After each test the
+ * network is healed ({@link HealedAfterEachTest}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ExtendWith(DsqlFidelityCheck.class)
+@ExtendWith({ DsqlFidelityCheck.class, HealedAfterEachTest.class })
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "petclinic.dsql.endpoint=", "petclinic.auth=none", "petclinic.database.probe-interval=250ms",
 				"petclinic.database.probe-timeout=1s", "petclinic.database.fail-back-after=2s" })

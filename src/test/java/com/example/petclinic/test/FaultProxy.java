@@ -71,8 +71,9 @@ public final class FaultProxy implements AutoCloseable {
 		return this.port;
 	}
 
-	/** Pass bytes as they come, accept new connections. */
+	/** Pass bytes as they come, accept new connections, and disarm a commit fault. */
 	public synchronized FaultProxy pass() {
+		this.commitFault.set(null);
 		this.mode = Mode.PASS;
 		this.delay = Duration.ZERO;
 		this.links.forEach(Link::wake);
