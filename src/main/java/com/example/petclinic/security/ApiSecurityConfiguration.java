@@ -32,6 +32,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -81,6 +83,19 @@ class ApiSecurityConfiguration {
 	@Bean
 	static BeanFactoryPostProcessor tokenValidationCheck(Environment environment) {
 		return new TokenValidationCheck(environment);
+	}
+
+	/**
+	 * Spring Security's firewall, but for an encoded percent sign: a specialty's name may
+	 * hold {@code %}, and its address ({@code /api/specialties/100%25}) must reach it.
+	 * The other encodings the firewall refuses ({@code /}, {@code \}, {@code ;},
+	 * {@code .}) are refused in names too.
+	 */
+	@Bean
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowUrlEncodedPercent(true);
+		return firewall;
 	}
 
 	/**
