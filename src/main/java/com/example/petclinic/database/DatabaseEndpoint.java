@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.util.Credentials;
 import org.jspecify.annotations.Nullable;
 
@@ -89,6 +90,17 @@ public final class DatabaseEndpoint {
 	@Override
 	public String toString() {
 		return (this.region != null) ? this.name + " (" + this.region + ")" : this.name;
+	}
+
+	/**
+	 * Closes the pool's connections: the idle ones now, those in use when they are
+	 * returned.
+	 */
+	void evictConnections() {
+		HikariPoolMXBean pool = this.pool.getHikariPoolMXBean();
+		if (pool != null) {
+			pool.softEvictConnections();
+		}
 	}
 
 	/**

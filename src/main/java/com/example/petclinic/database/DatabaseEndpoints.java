@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Faults that requests meet are {@linkplain #reportFault reported} here and bring the
  * next probe forward, so that a failing endpoint is found out well before the next
- * scheduled probe.
+ * scheduled probe. They also empty the active endpoint's pool: what broke one connection
+ * (a network fault, a restarted node) has usually broken the others made before it, and a
+ * request run again would otherwise meet them one by one, each costing it an attempt.
  */
 public class DatabaseEndpoints implements AutoCloseable {
 
@@ -47,6 +49,13 @@ public class DatabaseEndpoints implements AutoCloseable {
 
 	private static final Duration EARLIEST_EXTRA_PROBE = Duration.ofMillis(200);
 
+	/**
+	 * At most one emptying of the pool per second, however many requests fail: a pool
+	 * refills at up to its size in new connections each time, and Aurora DSQL admits 100
+	 * new connections per second per cluster.
+	 */
+	private static final Duration EARLIEST_EVICTION = Duration.ofSeconds(1);
+
 	private final List<DatabaseEndpoint> endpoints;
 
 	private final DatabaseProperties properties;
@@ -56,6 +65,8 @@ public class DatabaseEndpoints implements AutoCloseable {
 	private final Clock clock;
 
 	private final AtomicLong lastExtraProbe = new AtomicLong();
+
+	private final AtomicLong lastEviction = new AtomicLong();
 
 	private volatile DatabaseEndpoint active;
 
@@ -121,16 +132,28 @@ public class DatabaseEndpoints implements AutoCloseable {
 
 	/** Whether any endpoint answered its last probes. */
 	public boolean isAvailable() {
-		return this.endpoints.stream().anyMatch(DatabaseEndpoint::isUp);
+		// Asked before every use case: a plain loop, no stream.
+		for (DatabaseEndpoint endpoint : this.endpoints) {
+			if (endpoint.isUp()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
-	 * A request met a database fault: probe every endpoint now rather than at the next
-	 * interval (at most once per 200 ms, however many requests fail).
+	 * A request met a connection fault: probe every endpoint now rather than at the next
+	 * interval (at most once per 200 ms, however many requests fail), and close the
+	 * active pool's connections (the idle ones now, those in use when they are returned;
+	 * at most once a second), so that the request runs again on a fresh connection.
 	 */
 	public void reportFault() {
-		ScheduledExecutorService probes = this.probes;
 		long now = this.clock.millis();
+		long evicted = this.lastEviction.get();
+		if (now - evicted >= EARLIEST_EVICTION.toMillis() && this.lastEviction.compareAndSet(evicted, now)) {
+			this.active.evictConnections();
+		}
+		ScheduledExecutorService probes = this.probes;
 		long last = this.lastExtraProbe.get();
 		if (probes != null && now - last >= EARLIEST_EXTRA_PROBE.toMillis()
 				&& this.lastExtraProbe.compareAndSet(last, now)) {
@@ -188,7 +211,7 @@ public class DatabaseEndpoints implements AutoCloseable {
 		DatabaseEndpoint primary = this.endpoints.getFirst();
 		logger.warn("Database work moves from {} to {}, because {}", previous, next,
 				(next == primary) ? "the primary " + reason : "the primary " + previous + " " + reason);
-		previous.pool().getHikariPoolMXBean().softEvictConnections();
+		previous.evictConnections();
 		if (this.meters != null) {
 			Counter.builder(SWITCHES)
 				.description("Moves of new database work from one endpoint to another")
