@@ -21,11 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * again after, the first included
  * @param retryAfter what the {@code Retry-After} header of a {@code 503} tells a client
  * to wait
+ * @param validateOnBorrow whether HikariCP checks a connection idle for over 500 ms
+ * before handing it out, a round trip in front of the request (see
+ * {@link PooledConnectionChecks}); off, a broken connection is found by the request,
+ * which runs again on a fresh one
  */
 @ConfigurationProperties("petclinic.database")
 public record DatabaseProperties(@DefaultValue("1s") Duration probeInterval, @DefaultValue("2s") Duration probeTimeout,
 		@DefaultValue("2") int probeFailures, @DefaultValue("30s") Duration failBackAfter,
-		@DefaultValue("4") int faultAttempts, @DefaultValue("2s") Duration retryAfter) {
+		@DefaultValue("4") int faultAttempts, @DefaultValue("2s") Duration retryAfter,
+		@DefaultValue("false") boolean validateOnBorrow) {
 
 	public DatabaseProperties {
 		if (probeFailures < 1) {

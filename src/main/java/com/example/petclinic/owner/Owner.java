@@ -1,17 +1,23 @@
 package com.example.petclinic.owner;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.example.petclinic.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Formula;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.SQLOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A pet owner. The pets are not mapped here: they live in their own module and are loaded
- * for a whole page of owners at once (see {@link OwnerService}).
+ * A pet owner, and its pets as it lists them ({@link OwnersPet}, read only: the pet
+ * module writes pets, and a pet names its owner by a plain id, without a foreign key).
  */
 @Entity
 @Table(name = "owner")
@@ -33,6 +39,18 @@ class Owner extends AssignedIdEntity<UUID> {
 	 */
 	@Formula("upper(name)")
 	private @Nullable String nameKey;
+
+	/**
+	 * Read with the owner in one statement where a use case asks for it (see
+	 * {@link OwnerRepository#findWithPetsById}), and for a page of owners in one
+	 * statement for all of them ({@code hibernate.default_batch_fetch_size}). Never
+	 * written: the pet module owns the column.
+	 */
+	@OneToMany
+	@JoinColumn(name = "ownerId", insertable = false, updatable = false)
+	@Immutable
+	@SQLOrder("upper(name), id")
+	private List<OwnersPet> pets = new ArrayList<>();
 
 	Owner(UUID id, String name, String city, @Nullable String telephone) {
 		this.id = id;
@@ -61,6 +79,11 @@ class Owner extends AssignedIdEntity<UUID> {
 
 	public @Nullable String getTelephone() {
 		return this.telephone;
+	}
+
+	/** The owner's pets, ordered by name ignoring case. */
+	List<OwnersPet> getPets() {
+		return this.pets;
 	}
 
 	void update(String name, String city, @Nullable String telephone) {

@@ -3,6 +3,7 @@ package com.example.petclinic.owner;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -12,6 +13,12 @@ import org.springframework.data.repository.ListCrudRepository;
  * All owners.
  */
 interface OwnerRepository extends ListCrudRepository<Owner, UUID>, JpaSpecificationExecutor<Owner> {
+
+	/**
+	 * The owner with its pets, in one statement (a left join).
+	 */
+	@EntityGraph(attributePaths = "pets")
+	Optional<Owner> findWithPetsById(UUID id);
 
 	/**
 	 * The owner's id if it exists, read with {@code FOR UPDATE}. Written as SQL because

@@ -4,14 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.petclinic.pet.PetResponse;
 import org.jspecify.annotations.Nullable;
 
 public record OwnerResponse(UUID id, String name, String city, @Nullable String telephone, List<OwnedPet> pets) {
 
-	static OwnerResponse of(Owner owner, List<PetResponse> pets) {
+	static OwnerResponse of(Owner owner) {
 		return new OwnerResponse(owner.getId(), owner.getName(), owner.getCity(), owner.getTelephone(),
-				pets.stream().map(OwnedPet::of).toList());
+				owner.getPets().stream().map(OwnedPet::of).toList());
 	}
 
 	/**
@@ -19,8 +18,8 @@ public record OwnerResponse(UUID id, String name, String city, @Nullable String 
 	 */
 	public record OwnedPet(UUID id, String name, LocalDate birthDate) {
 
-		static OwnedPet of(PetResponse pet) {
-			return new OwnedPet(pet.id(), pet.name(), pet.birthDate());
+		static OwnedPet of(OwnersPet pet) {
+			return new OwnedPet(pet.getId(), pet.getName(), pet.getBirthDate());
 		}
 
 	}

@@ -1,15 +1,9 @@
 package com.example.petclinic.owner;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.example.petclinic.listing.NamePrefix;
 import com.example.petclinic.listing.Windows;
-import com.example.petclinic.pet.PetResponse;
-import com.example.petclinic.pet.PetService;
 import com.example.petclinic.usecase.Precondition;
 import com.example.petclinic.usecase.ResourceConflictException;
 import com.example.petclinic.usecase.ResourceNotFoundException;
@@ -25,20 +19,17 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 
 /**
- * Owners with their pets. Reading one owner costs two statements, and so does a page of
- * owners (the page, and the pets of all its owners), whatever the page size; counting
- * them is a statement of its own, and a read of every matching row.
+ * Owners with their pets. Reading one owner is one statement, the owner joined with its
+ * pets; a page of owners is two whatever its size (the page, then the pets of all its
+ * owners); counting them is a statement of its own, and a read of every matching row.
  */
 @Service
 public class OwnerService {
 
 	private final OwnerRepository owners;
 
-	private final PetService pets;
-
-	OwnerService(OwnerRepository owners, PetService pets) {
+	OwnerService(OwnerRepository owners) {
 		this.owners = owners;
-		this.pets = pets;
 	}
 
 	/**
@@ -51,13 +42,7 @@ public class OwnerService {
 	 */
 	@ReadUseCase
 	public Window<OwnerResponse> search(@Nullable String name, ScrollPosition position, Sort sort, int size) {
-		Window<Owner> window = Windows.read(this.owners, matching(name), position, sort, size);
-		List<UUID> ids = window.stream().map(Owner::getId).toList();
-		Map<UUID, List<PetResponse>> petsByOwner = ids.isEmpty() ? Map.of()
-				: this.pets.ofExistingOwners(ids)
-					.stream()
-					.collect(Collectors.groupingBy((pet) -> Objects.requireNonNull(pet.ownerId())));
-		return window.map((owner) -> OwnerResponse.of(owner, petsByOwner.getOrDefault(owner.getId(), List.of())));
+		return Windows.read(this.owners, matching(name), position, sort, size).map(OwnerResponse::of);
 	}
 
 	/**
@@ -74,21 +59,21 @@ public class OwnerService {
 
 	@ReadUseCase
 	public OwnerResponse get(UUID id) {
-		return withPets(find(id));
+		return OwnerResponse.of(find(id));
 	}
 
 	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_CREATE)
 	public OwnerResponse create(UUID id, OwnerRequest request) {
-		return withPets(
-				this.owners.save(new Owner(id, request.name(), request.city(), blankToNull(request.telephone()))));
+		return OwnerResponse
+			.of(this.owners.save(new Owner(id, request.name(), request.city(), blankToNull(request.telephone()))));
 	}
 
 	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_REPLACE)
 	public OwnerResponse update(UUID id, OwnerRequest request, Precondition precondition) {
 		Owner owner = find(id);
-		precondition.require(() -> withPets(owner));
+		precondition.require(() -> OwnerResponse.of(owner));
 		owner.update(request.name(), request.city(), blankToNull(request.telephone()));
-		return withPets(owner);
+		return OwnerResponse.of(owner);
 	}
 
 	/**
@@ -113,20 +98,17 @@ public class OwnerService {
 			throw new ResourceNotFoundException("Owner", id);
 		}
 		Owner owner = find(id);
-		precondition.require(() -> withPets(owner));
-		if (this.pets.anyOfOwner(id)) {
+		precondition.require(() -> OwnerResponse.of(owner));
+		if (!owner.getPets().isEmpty()) {
 			throw new ResourceConflictException(
 					"Owner %s still has pets; delete or move them to another owner first".formatted(id));
 		}
 		this.owners.delete(owner);
 	}
 
+	/** The owner with its pets, in one statement. */
 	private Owner find(UUID id) {
-		return this.owners.findById(id).orElseThrow(() -> new ResourceNotFoundException("Owner", id));
-	}
-
-	private OwnerResponse withPets(Owner owner) {
-		return OwnerResponse.of(owner, this.pets.ofExistingOwner(owner.getId()));
+		return this.owners.findWithPetsById(id).orElseThrow(() -> new ResourceNotFoundException("Owner", id));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -1,6 +1,5 @@
 package com.example.petclinic.pet;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,10 +11,6 @@ import org.springframework.data.repository.ListCrudRepository;
  */
 interface PetRepository extends ListCrudRepository<Pet, UUID>, JpaSpecificationExecutor<Pet> {
 
-	List<Pet> findByOwnerIdInOrderByNameKeyAscIdAsc(Collection<UUID> ownerIds);
-
 	List<Pet> findByOwnerIdOrderByNameKeyAscIdAsc(UUID ownerId);
-
-	boolean existsByOwnerId(UUID ownerId);
 
 }

@@ -1,6 +1,5 @@
 package com.example.petclinic.pet;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,8 +18,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pets and the rule that every pet the service writes belongs to an existing owner.
@@ -80,34 +77,7 @@ public class PetService {
 		if (!this.owners.exists(ownerId)) {
 			throw new ResourceNotFoundException("Owner", ownerId);
 		}
-		return ofExistingOwner(ownerId);
-	}
-
-	/**
-	 * The pets of an owner the caller has read, sorted by name, in the caller's
-	 * transaction. The single-valued parameter lets Hibernate reuse the query's SQL
-	 * translation, which it redoes on every call of a query with a list parameter.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public List<PetResponse> ofExistingOwner(UUID ownerId) {
 		return this.pets.findByOwnerIdOrderByNameKeyAscIdAsc(ownerId).stream().map(PetResponse::of).toList();
-	}
-
-	/**
-	 * The pets of the owners the caller has read, sorted by name, in one statement and
-	 * the caller's transaction, so that a page of owners never costs a query per owner.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public List<PetResponse> ofExistingOwners(Collection<UUID> ownerIds) {
-		return this.pets.findByOwnerIdInOrderByNameKeyAscIdAsc(ownerIds).stream().map(PetResponse::of).toList();
-	}
-
-	/**
-	 * Whether the owner has any pet, as the caller's transaction sees it.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean anyOfOwner(UUID ownerId) {
-		return this.pets.existsByOwnerId(ownerId);
 	}
 
 	@WriteUseCase(afterUnknownCommit = AfterUnknownCommit.REPEAT_CREATE)

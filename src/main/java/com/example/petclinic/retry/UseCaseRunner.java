@@ -26,8 +26,9 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
- * Runs a use case in a transaction of its own and, when it fails, again whenever that is
- * safe and may succeed:
+ * Runs a use case, a write in a transaction of its own and a read in none (see
+ * {@link com.example.petclinic.usecase.ReadUseCase}), and, when it fails, again whenever
+ * that is safe and may succeed:
  * <ul>
  * <li>after an optimistic-concurrency conflict, a write as a whole, by {@link OccRetry};
  * </li>
@@ -81,7 +82,12 @@ public class UseCaseRunner {
 			DatabaseProperties properties, MeterRegistry meters) {
 		this.occRetry = occRetry;
 		this.transactions = transactions;
-		DefaultTransactionDefinition reads = new DefaultTransactionDefinition();
+		// A read runs in no database transaction (no BEGIN, no COMMIT): each of its
+		// statements reads a consistent snapshot of its own, and a read of one statement
+		// costs one round trip. Spring's "empty" transaction still gives it one
+		// EntityManager and one connection from its first statement to its end.
+		DefaultTransactionDefinition reads = new DefaultTransactionDefinition(
+				TransactionDefinition.PROPAGATION_SUPPORTS);
 		reads.setReadOnly(true);
 		this.reads = reads;
 		this.writes = new DefaultTransactionDefinition();
@@ -96,7 +102,7 @@ public class UseCaseRunner {
 	 * help or would not be safe.
 	 */
 	public @Nullable Object run(UseCase useCase, Body body) throws Throwable {
-		if (useCase.readOnly() && TransactionSynchronizationManager.isActualTransactionActive()) {
+		if (useCase.readOnly() && TransactionSynchronizationManager.isSynchronizationActive()) {
 			return body.run();
 		}
 		Attempt unknownCommit = null;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,8 @@ public final class FaultProxy implements AutoCloseable {
 
 	private static final String COMMIT = "COMMIT\0";
 
+	private static final String PROBE = "petclinic-probe";
+
 	private static final Pattern PREPARED_COMMIT = Pattern.compile("(S_\\d+)\0COMMIT\0");
 
 	private final InetSocketAddress target;
@@ -54,6 +57,8 @@ public final class FaultProxy implements AutoCloseable {
 	private volatile boolean closed;
 
 	private final AtomicInteger accepted = new AtomicInteger();
+
+	private final AtomicLong roundTrips = new AtomicLong();
 
 	private FaultProxy(InetSocketAddress target) {
 		this.target = target;
@@ -126,6 +131,15 @@ public final class FaultProxy implements AutoCloseable {
 	/** How many connections the proxy has accepted so far. */
 	public int connectionsAccepted() {
 		return this.accepted.get();
+	}
+
+	/**
+	 * How many round trips the service's connections have asked of the database so far
+	 * (see {@link FrontendMessages}); the probes' connections (application name
+	 * {@value #PROBE}) are not counted.
+	 */
+	public long roundTrips() {
+		return this.roundTrips.get();
 	}
 
 	/** Whether the fault armed by {@link #resetAtNextCommit} has happened. */
@@ -210,6 +224,8 @@ public final class FaultProxy implements AutoCloseable {
 
 		private volatile boolean deaf;
 
+		private final FrontendMessages frontend = new FrontendMessages();
+
 		Link(Socket client) {
 			this.client = client;
 		}
@@ -240,9 +256,8 @@ public final class FaultProxy implements AutoCloseable {
 					if (!delay.isZero()) {
 						Thread.sleep(delay);
 					}
-					if (fromClient && System.getProperty("proxy.debug") != null) {
-						System.out.println("PROXY "
-								+ new String(buffer, 0, read, StandardCharsets.ISO_8859_1).replaceAll("[^ -~]", "."));
+					if (fromClient) {
+						count(buffer, read);
 					}
 					CommitFault fault = fromClient ? commitFaultIn(buffer, read) : null;
 					if (fault != null && !fault.afterPassingItOn()) {
@@ -286,15 +301,19 @@ public final class FaultProxy implements AutoCloseable {
 			}
 			boolean commits = text.contains(COMMIT)
 					|| (this.preparedCommit != null && bindsPreparedCommit(text, this.preparedCommit));
-			if (FaultProxy.this.commitFault.get() != null) {
-				System.out
-					.println("PROXY " + commits + " " + this.preparedCommit + " " + text.replaceAll("[^ -~]", "."));
-			}
 			CommitFault fault = FaultProxy.this.commitFault.get();
 			if (fault != null && commits && FaultProxy.this.commitFault.compareAndSet(fault, null)) {
 				return fault;
 			}
 			return null;
+		}
+
+		private void count(byte[] buffer, int length) {
+			long before = this.frontend.roundTrips();
+			this.frontend.read(buffer, length);
+			if (!PROBE.equals(this.frontend.applicationName())) {
+				FaultProxy.this.roundTrips.addAndGet(this.frontend.roundTrips() - before);
+			}
 		}
 
 		// A Bind message: 'B', a four-byte length, the unnamed portal's empty name, then

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiExceptionHandlerUnitTest {
 
 	private static final DatabaseProperties DATABASE = new DatabaseProperties(Duration.ofSeconds(1),
-			Duration.ofSeconds(2), 2, Duration.ofSeconds(30), 4, Duration.ofSeconds(2));
+			Duration.ofSeconds(2), 2, Duration.ofSeconds(30), 4, Duration.ofSeconds(2), false);
 
 	private static final String FORGED = "2026-12-01T00:00:00.000Z ERROR 1 --- [dsql-petclinic] forged";
 
