@@ -86,7 +86,10 @@ class UseCaseRetryConfiguration {
 			if (!(invocation instanceof ProxyMethodInvocation proxyInvocation)) {
 				throw new IllegalStateException("Cannot run " + invocation.getMethod() + " outside a Spring proxy");
 			}
-			UseCase useCase = this.useCases.computeIfAbsent(invocation.getMethod(), UseCaseInterceptor::useCase);
+			UseCase useCase = this.useCases.get(invocation.getMethod());
+			if (useCase == null) {
+				useCase = this.useCases.computeIfAbsent(invocation.getMethod(), UseCaseInterceptor::useCase);
+			}
 			// A clone per attempt: proceeding twice on one invocation would skip the
 			// advice after this one.
 			return this.runner.getObject().run(useCase, () -> proxyInvocation.invocableClone().proceed());

@@ -103,6 +103,7 @@ public class UseCaseRunner {
 	 */
 	public @Nullable Object run(UseCase useCase, Body body) throws Throwable {
 		if (useCase.readOnly() && TransactionSynchronizationManager.isSynchronizationActive()) {
+			// Part of a use case that is running already.
 			return body.run();
 		}
 		Attempt unknownCommit = null;
@@ -112,7 +113,11 @@ public class UseCaseRunner {
 			}
 			Attempt current = new Attempt();
 			try {
-				@Nullable Object result = this.occRetry.run(useCase.name(), () -> inTransaction(useCase, body, current));
+				// A read commits nothing and so never loses a conflict: only writes are
+				// run
+				// again after one.
+				@Nullable Object result = useCase.readOnly() ? inTransaction(useCase, body, current)
+						: this.occRetry.run(useCase.name(), () -> inTransaction(useCase, body, current));
 				if (unknownCommit != null) {
 					resolved(useCase, "repeated");
 				}
