@@ -2,6 +2,7 @@ package com.example.petclinic.specialty;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -13,6 +14,14 @@ import org.springframework.data.repository.ListCrudRepository;
 interface SpecialtyRepository extends ListCrudRepository<Specialty, String> {
 
 	List<Specialty> findAllByOrderByNameAsc();
+
+	/**
+	 * A query rather than {@code EntityManager.find}, which the default query timeout
+	 * ({@code jakarta.persistence.query.timeout}) does not bound.
+	 */
+	@Override
+	@Query("select s from Specialty s where s.name = :name")
+	Optional<Specialty> findById(String name);
 
 	/**
 	 * The names among {@code names} that exist, read with {@code FOR UPDATE} so that no

@@ -23,6 +23,8 @@ final class FrontendMessages {
 
 	private static final int PROTOCOL_3 = 196608;
 
+	private static final Pattern PIPELINED_BEGIN = Pattern.compile("BEGIN( READ ONLY)?\0?");
+
 	private static final Pattern SET_APPLICATION_NAME = Pattern.compile("^SET application_name = '([^']*)'");
 
 	private byte[] pending = new byte[0];
@@ -38,7 +40,6 @@ final class FrontendMessages {
 		byte[] bytes = Arrays.copyOf(this.pending, this.pending.length + length);
 		System.arraycopy(buffer, 0, bytes, this.pending.length, length);
 		int at = 0;
-		char last = 0;
 		while (true) {
 			int header = this.started ? 5 : 4;
 			if (bytes.length - at < header) {
@@ -53,9 +54,9 @@ final class FrontendMessages {
 			}
 			if (this.started) {
 				char type = (char) bytes[at];
-				last = type;
-				if (type == 'Q') {
-					simpleQuery(new String(bytes, at + 5, size - 5, StandardCharsets.UTF_8));
+				if (type == 'S'
+						|| (type == 'Q' && !simpleQuery(new String(bytes, at + 5, size - 5, StandardCharsets.UTF_8)))) {
+					this.roundTrips++;
 				}
 			}
 			else {
@@ -64,11 +65,6 @@ final class FrontendMessages {
 			at += total;
 		}
 		this.pending = Arrays.copyOfRange(bytes, at, bytes.length);
-		// What a client sends before it waits arrives together: a round trip is bytes
-		// that end with a whole Sync or Query.
-		if (this.pending.length == 0 && (last == 'S' || last == 'Q')) {
-			this.roundTrips++;
-		}
 	}
 
 	private void startupPacket(byte[] bytes, int at, int size) {
@@ -87,12 +83,17 @@ final class FrontendMessages {
 		}
 	}
 
-	/** pgJDBC names its application in a query of its own after the startup. */
-	private void simpleQuery(String sql) {
+	/**
+	 * Reads a simple query: pgJDBC names its application in one of its own after the
+	 * startup.
+	 * @return whether it is a transaction's {@code BEGIN}, sent ahead of a statement
+	 */
+	private boolean simpleQuery(String sql) {
 		Matcher matcher = SET_APPLICATION_NAME.matcher(sql);
 		if (matcher.find()) {
 			this.applicationName = matcher.group(1);
 		}
+		return PIPELINED_BEGIN.matcher(sql).matches();
 	}
 
 	synchronized long roundTrips() {

@@ -33,6 +33,14 @@ class FrontendMessagesUnitTest {
 	}
 
 	@Test
+	void aBeginArrivingOnItsOwnIsNoRoundTripEither() {
+		started();
+		send(message('Q', "BEGIN"));
+		send(message('B', ""), message('E', ""), message('S', ""));
+		assertThat(this.messages.roundTrips()).isOne();
+	}
+
+	@Test
 	void bytesSplitAnywhereAreCountedOnceTheWholeMessageArrived() {
 		started();
 		byte[] bytes = concat(message('B', "a parameter"), message('E', ""), message('S', ""));
