@@ -13,8 +13,12 @@ import com.zaxxer.hikari.HikariDataSource;
  *
  * <ul>
  * <li>{@code jdbc --jdbc-url= --scenario= --connections= --pool-size= --warmup=
- * --duration= --owner-ids=}: drives a scenario as plain JDBC statements and prints one
- * result line;</li>
+ * --duration= --owner-ids= [--network= --proxy-control-port=]}: drives a scenario as
+ * plain JDBC statements and prints its result, CPU and (through the proxy) round-trip
+ * lines;</li>
+ * <li>{@code proxy --listen-port= --target-port= --control-port= --latency-ms=
+ * --lifetime=}: runs the {@link LatencyProxy} until it is stopped or its lifetime
+ * ends;</li>
  * <li>{@code issue-token --public-key= --token= --audience= --scope= --lifetime=}: writes
  * an issuer's public key and an access token it signed, for the secured scenarios;</li>
  * <li>{@code report --results= --jmh=}: prints the Markdown report of a run.</li>
@@ -27,12 +31,13 @@ public final class BenchmarkCommand {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("Usage: BenchmarkCommand jdbc|issue-token|report --name=value ...");
+			System.err.println("Usage: BenchmarkCommand jdbc|proxy|issue-token|report --name=value ...");
 			System.exit(2);
 		}
 		Arguments arguments = Arguments.parse(args, 1);
 		switch (args[0]) {
 			case "jdbc" -> JdbcBaseline.run(arguments);
+			case "proxy" -> LatencyProxy.run(arguments);
 			case "issue-token" -> BenchToken.issue(arguments);
 			case "report" -> BenchmarkReport.print(arguments.path("results"), arguments.path("jmh"), System.out);
 			default -> throw new IllegalArgumentException(
