@@ -48,7 +48,7 @@ final class JdbcBaseline {
 				Files.readAllLines(arguments.path("owner-ids")).stream().map(UUID::fromString).toList());
 		try (HikariDataSource dataSource = BenchmarkCommand.dataSource(arguments, arguments.integer("pool-size", 10))) {
 			drive(dataSource, scenario, workload, workers, network, arguments.seconds("warmup", 10));
-			long roundTripsBefore = (controlPort > 0) ? LatencyProxy.roundTrips(controlPort) : 0;
+			long[] countsBefore = (controlPort > 0) ? LatencyProxy.counts(controlPort) : new long[2];
 			Duration cpuBefore = processCpuTime();
 			LoadResult result = drive(dataSource, scenario, workload, workers, network,
 					arguments.seconds("duration", 20));
@@ -57,8 +57,9 @@ final class JdbcBaseline {
 			System.out.printf(Locale.ROOT, "cpu\t%s\tjdbc\t%.3f\t%s%n", scenario.scenarioName(), cpu.toNanos() / 1e9,
 					network);
 			if (controlPort > 0) {
-				System.out.printf(Locale.ROOT, "roundtrips\t%s\tjdbc\t%s\t%d\t%d%n", scenario.scenarioName(), network,
-						LatencyProxy.roundTrips(controlPort) - roundTripsBefore, result.requests());
+				long[] counts = LatencyProxy.counts(controlPort);
+				System.out.printf(Locale.ROOT, "roundtrips\t%s\tjdbc\t%s\t%d\t%d\t%d%n", scenario.scenarioName(),
+						network, counts[0] - countsBefore[0], result.requests(), counts[1] - countsBefore[1]);
 			}
 		}
 	}

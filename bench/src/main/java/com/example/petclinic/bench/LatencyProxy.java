@@ -37,10 +37,13 @@ import org.jspecify.annotations.Nullable;
  * The client-to-server direction is parsed as the PostgreSQL frontend protocol: the
  * packets before the startup message (SSLRequest, GSSENCRequest, CancelRequest and the
  * startup message itself) have no type byte; every message after them is a type byte and
- * an int32 length that includes itself. A round trip is a Sync ({@code 'S'}, which ends a
- * batch of extended-protocol messages and makes the server answer) or a simple Query
- * ({@code 'Q'}). Encrypted connections cannot be parsed, so clients connect with
- * {@code sslmode=disable}.
+ * an int32 length that includes itself. The server answers each Sync ({@code 'S'}, which
+ * ends a batch of extended-protocol messages) and each simple Query ({@code 'Q'}); both
+ * are counted. A round trip is one wait for such an answer: a Sync or Query sent before
+ * the server said anything since the previous one rides with it. PgJDBC, for one, sends a
+ * transaction's {@code BEGIN} as a simple Query in the same packet as the first statement
+ * and its Sync: two answered messages, one round trip. Encrypted connections cannot be
+ * parsed, so clients connect with {@code sslmode=disable}.
  *
  * <p>
  * The control port answers every connection with one tab-separated line and closes it:
@@ -61,6 +64,8 @@ final class LatencyProxy {
 	private final long delayNanos;
 
 	private final InetSocketAddress target;
+
+	private final LongAdder roundTrips = new LongAdder();
 
 	private final LongAdder syncs = new LongAdder();
 
@@ -116,13 +121,14 @@ final class LatencyProxy {
 	}
 
 	/**
-	 * The round trips a proxy has counted so far, asked at its control port.
+	 * The round trips and the answered messages (Syncs and simple Queries) a proxy has
+	 * counted so far, asked at its control port.
 	 */
-	static long roundTrips(int controlPort) throws IOException {
+	static long[] counts(int controlPort) throws IOException {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), controlPort)) {
 			socket.setSoTimeout(5000);
-			String line = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-			return Long.parseLong(line.substring(0, line.indexOf('\t')));
+			String[] fields = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).split("\t");
+			return new long[] { Long.parseLong(fields[0]), Long.parseLong(fields[1]) + Long.parseLong(fields[2]) };
 		}
 	}
 
@@ -142,7 +148,7 @@ final class LatencyProxy {
 		long syncs = this.syncs.sum();
 		long queries = this.queries.sum();
 		long chunks = this.chunks.sum();
-		return String.format(Locale.ROOT, "%d\t%d\t%d\t%d\t%.1f\t%.1f", syncs + queries, syncs, queries,
+		return String.format(Locale.ROOT, "%d\t%d\t%d\t%d\t%.1f\t%.1f", this.roundTrips.sum(), syncs, queries,
 				this.connections.sum(), (chunks > 0) ? this.latenessNanos.sum() / 1e3 / chunks : 0.0,
 				this.maxLatenessNanos.get() / 1e3);
 	}
@@ -154,7 +160,7 @@ final class LatencyProxy {
 			client.setTcpNoDelay(true);
 			server.setTcpNoDelay(true);
 			Connection connection = new Connection(client, server);
-			connection.pipe("up", client.getInputStream(), server, new FrontendCounter());
+			connection.pipe("up", client.getInputStream(), server, new FrontendCounter(connection));
 			connection.pipe("down", server.getInputStream(), client, null);
 		}
 		catch (IOException ex) {
@@ -182,6 +188,12 @@ final class LatencyProxy {
 
 		private final AtomicLong openDirections = new AtomicLong(2);
 
+		/**
+		 * Whether the server sent anything since the client's last Sync or Query: if not,
+		 * the next one is no new round trip.
+		 */
+		private volatile boolean answered = true;
+
 		Connection(Socket client, Socket server) {
 			this.client = client;
 			this.server = server;
@@ -204,6 +216,9 @@ final class LatencyProxy {
 					long due = System.nanoTime() + LatencyProxy.this.delayNanos;
 					if (counter != null) {
 						counter.accept(buffer, read);
+					}
+					else {
+						this.answered = true;
 					}
 					queue.put(new Chunk(due, Arrays.copyOf(buffer, read)));
 				}
@@ -286,6 +301,12 @@ final class LatencyProxy {
 
 		private long bodyBytesLeft;
 
+		private final Connection connection;
+
+		FrontendCounter(Connection connection) {
+			this.connection = connection;
+		}
+
 		void accept(byte[] bytes, int length) {
 			int i = 0;
 			while (i < length && !this.lost) {
@@ -309,11 +330,12 @@ final class LatencyProxy {
 					byte type = this.header[0];
 					int messageLength = int32(1);
 					this.bodyBytesLeft = messageLength - 4L;
-					if (type == 'S') {
-						LatencyProxy.this.syncs.increment();
-					}
-					else if (type == 'Q') {
-						LatencyProxy.this.queries.increment();
+					if (type == 'S' || type == 'Q') {
+						((type == 'S') ? LatencyProxy.this.syncs : LatencyProxy.this.queries).increment();
+						if (this.connection.answered) {
+							this.connection.answered = false;
+							LatencyProxy.this.roundTrips.increment();
+						}
 					}
 					check(messageLength >= 4);
 				}
