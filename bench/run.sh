@@ -143,6 +143,20 @@ proxy_status() {
 # Round trips, and the messages the server answers (Syncs and simple Queries), counted so far.
 proxy_counts() { proxy_status | awk -F'\t' '{ print $1, $2 + $3 }'; }
 
+# proxy_quiet_counts: the counts once the service has finished the requests a wrk run left behind (wrk
+# stops waiting for them; the service answers them still): no more than 2 round trips in 200 ms, or 10 s.
+proxy_quiet_counts() {
+	local counts previous
+	previous=$(proxy_counts) || return 1
+	for _ in $(seq 50); do
+		sleep 0.2
+		counts=$(proxy_counts) || return 1
+		((${counts%% *} - ${previous%% *} <= 2)) && break
+		previous=$counts
+	done
+	echo "$counts"
+}
+
 # Starts the proxy between the clients and PostgreSQL and waits until it answers.
 start_proxy() {
 	timeout $((4 * 3600)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand proxy \
@@ -361,7 +375,8 @@ run_scenarios() {
 			record info pool-size "$pool_size connections (service's and JDBC baseline's)"
 		fi
 		if [[ $NETWORK == proxy ]]; then
-			read -r round_trips_before answered_before < <(proxy_counts)
+			read -r round_trips_before answered_before < <(proxy_quiet_counts) ||
+				fail "the proxy stopped; see $OUT/proxy.log"
 		fi
 		cpu_before=$(process_cpu_seconds "$SERVICE_PID")
 		line=$(wrk_run "$scenario" "$DURATION")
@@ -370,9 +385,7 @@ run_scenarios() {
 			"$NETWORK"
 		log "service ($NETWORK): $line"
 		if [[ $NETWORK == proxy ]]; then
-			# The requests wrk left unanswered when it stopped finish meanwhile.
-			sleep 0.5
-			read -r round_trips answered < <(proxy_counts)
+			read -r round_trips answered < <(proxy_quiet_counts) || fail "the proxy stopped; see $OUT/proxy.log"
 			record roundtrips "$scenario" service proxy $((round_trips - round_trips_before)) "$(cut -f4 <<<"$line")" \
 				$((answered - answered_before))
 		fi
