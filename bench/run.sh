@@ -176,6 +176,10 @@ start_proxy() {
 start_service() {
 	local logfile=$1 jar=$2
 	shift 2
+	# Another service on the port (a second run on this machine) would answer in this one's place.
+	if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/" 2>/dev/null; then
+		fail "something answers on port $PORT already: another run? Set BENCH_PORT (and BENCH_PROXY_PORT, BENCH_DATABASE)"
+	fi
 	START_NANOS=$(date +%s%N)
 	# shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
 	"$JAVA" $SERVICE_JAVA_OPTS "$@" -jar "$jar" --server.address=127.0.0.1 --server.port="$PORT" \
