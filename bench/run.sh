@@ -17,8 +17,8 @@
 # configuration (the Dockerfile's JVM options, -XX:MaxRAM as the container's memory limit) it trains
 # two Java AOT caches (as the Dockerfile does: the context starts and the JVM exits; and with requests),
 # measures start to ready without and with each, the owner read's throughput in the first seconds after
-# ready against its steady state, and the resident memory of the image's configuration under the
-# benchmark's load; last, the JMH benchmark of DSQL token generation. Everything listens and connects
+# ready against its steady state, and the resident memory of each (the image's cache also under the
+# other open scenarios); last, the JMH benchmark of DSQL token generation. Everything listens and connects
 # on loopback only; every step is bounded in time.
 #
 # Settings (environment variables, defaults in brackets):
@@ -46,7 +46,8 @@
 #                            caches, warm-up, container memory or JMH)
 #   BENCH_DATABASE    [petclinic_bench_$BENCH_OWNERS]  kept between runs; BENCH_FRESH=1 drops it first
 #   BENCH_PGHOST [127.0.0.1], BENCH_PGPORT [5432], BENCH_PGUSER [postgres]; PGPASSWORD if needed
-#   BENCH_PORT        [18080]  the service's HTTP port
+#   BENCH_PORT        [18080]  the service's HTTP port; a second run on the same machine needs its own BENCH_PORT,
+#                            BENCH_PROXY_PORT and BENCH_DATABASE (the pool size is read from the database's sessions)
 #   BENCH_READY_TIMEOUT [120]  seconds a start may take before the run fails (a busy machine needs more)
 #   BENCH_SERVICE_JAVA_OPTS []  JVM options of every service start, e.g. "-Xmx256m"
 #   BENCH_JFR         [0]    1: record the load scenarios with JFR into target/bench/service-load.jfr
