@@ -8,13 +8,18 @@
 # with 2 pets each, one vet per 1,000 owners, 10 specialties; a database that holds it already is kept,
 # the command only checks it), measures start to ready (fat jar, extracted jar), then for each
 # scenario drives the service with wrk (after the warm-up also one client alone, for the list
-# scenarios and owner: the median of 7 requests) and, where there is one, the same statements
-# through plain JDBC, samples the
-# service's resident memory and CPU time, runs the secured scenarios (owner-secured: the owner read with
-# a bearer token) against the service started with JWT validation, measures start to ready with a Java
-# AOT cache (trained by
-# requests, and by starting the context as the Dockerfile does), and runs the JMH benchmark of DSQL
-# token generation. Everything listens and connects on loopback only; every step is bounded in time.
+# scenarios and owner: the median of 7 requests) and, where there is one, the fewest statements that
+# answer it through plain JDBC, samples the service's resident memory and CPU time, and runs the
+# secured scenarios (owner-secured: the owner read with a bearer token) against the service started
+# with JWT validation. Then it runs the open scenarios again, the service and the JDBC baseline both
+# reaching PostgreSQL through a latency-injecting proxy (bench/.../LatencyProxy.java: BENCH_LATENCY_MS
+# each way), which counts the round trips of each measured scenario at the wire. With the container's
+# configuration (the Dockerfile's JVM options, -XX:MaxRAM as the container's memory limit) it trains
+# two Java AOT caches (as the Dockerfile does: the context starts and the JVM exits; and with requests),
+# measures start to ready without and with each, the owner read's throughput in the first seconds after
+# ready against its steady state, and the resident memory of each (the image's cache also under the
+# other open scenarios); last, the JMH benchmark of DSQL token generation. Everything listens and connects
+# on loopback only; every step is bounded in time.
 #
 # Settings (environment variables, defaults in brackets):
 #   BENCH_CONNECTIONS [64]   concurrent connections (wrk) and workers (JDBC baseline)
@@ -28,10 +33,21 @@
 #                     the middle at 10,000 owners), owners-search (name=owner a), pets-search (name=pet a)
 #                     owner-secured: the owner read on a service that validates a JWT on every request
 #                     (an RS256 key of the run's own); every other scenario runs on the open service
-#   BENCH_ONLY_LOAD   [0]    1: measure the scenarios only (no starts, AOT cache, memory or JMH)
+#   BENCH_LATENCY_MS  [0.5]  the proxy's delay each way in ms (0.5: a round trip costs 1 ms more than on
+#                            loopback); off: no run through the proxy
+#   BENCH_PROXY_PORT  [15432]  the proxy's port; its control port is the next one
+#   BENCH_CONTAINER_MEMORY [512m]  the container memory limit that -XX:MaxRAM emulates in the container
+#                            configuration (with the Dockerfile's -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError)
+#   BENCH_FIRST_SECONDS [10]  the window of the owner read right after ready, and of its steady state
+#   BENCH_STEADY_AFTER [30]  seconds of owner reads between the first window and the steady one
+#   BENCH_AOT_TRAINING [10]  seconds of wrk per scenario (owner owners-page vets add-pet) in the training
+#                            run of the AOT cache trained with requests
+#   BENCH_ONLY_LOAD   [0]    1: measure the scenarios only, on loopback and through the proxy (no starts, AOT
+#                            caches, warm-up, container memory or JMH)
 #   BENCH_DATABASE    [petclinic_bench_$BENCH_OWNERS]  kept between runs; BENCH_FRESH=1 drops it first
 #   BENCH_PGHOST [127.0.0.1], BENCH_PGPORT [5432], BENCH_PGUSER [postgres]; PGPASSWORD if needed
-#   BENCH_PORT        [18080]  the service's HTTP port
+#   BENCH_PORT        [18080]  the service's HTTP port; a second run on the same machine needs its own BENCH_PORT,
+#                            BENCH_PROXY_PORT and BENCH_DATABASE (the pool size is read from the database's sessions)
 #   BENCH_READY_TIMEOUT [120]  seconds a start may take before the run fails (a busy machine needs more)
 #   BENCH_SERVICE_JAVA_OPTS []  JVM options of every service start, e.g. "-Xmx256m"
 #   BENCH_JFR         [0]    1: record the load scenarios with JFR into target/bench/service-load.jfr
@@ -64,10 +80,25 @@ PORT=${BENCH_PORT:-18080}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-120}
 SERVICE_JAVA_OPTS=${BENCH_SERVICE_JAVA_OPTS:-}
 JFR=${BENCH_JFR:-0}
+LATENCY_MS=${BENCH_LATENCY_MS:-0.5}
+PROXY_PORT=${BENCH_PROXY_PORT:-15432}
+PROXY_CONTROL_PORT=$((PROXY_PORT + 1))
+CONTAINER_MEMORY=${BENCH_CONTAINER_MEMORY:-512m}
+FIRST_SECONDS=${BENCH_FIRST_SECONDS:-10}
+STEADY_AFTER=${BENCH_STEADY_AFTER:-30}
+AOT_TRAINING=${BENCH_AOT_TRAINING:-10}
 
 OUT=target/bench
 RESULTS=$OUT/results.tsv
 JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DATABASE"
+# Through the proxy, unencrypted: it parses the protocol to count round trips.
+PROXY_JDBC_URL="jdbc:postgresql://127.0.0.1:$PROXY_PORT/$DATABASE?sslmode=disable&gssEncMode=disable"
+# How the service and the JDBC baseline reach PostgreSQL now: loopback, or proxy.
+NETWORK=loopback
+DB_URL=$JDBC_URL
+# The Dockerfile's ENTRYPOINT options, and -XX:MaxRAM for the container's memory limit.
+CONTAINER_OPTIONS=("-XX:MaxRAM=$CONTAINER_MEMORY" -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError)
+PROXY_PID=
 BENCH_CP="bench/target/classes:bench/target/lib/*"
 SERVICE_PID=
 # The service's authentication: open, but for the secured scenarios.
@@ -91,16 +122,69 @@ stop_service() {
 		SERVICE_PID=
 	fi
 }
-trap stop_service EXIT
+stop_proxy() {
+	if [[ -n $PROXY_PID ]]; then
+		kill -TERM "$PROXY_PID" 2>/dev/null || true
+		wait "$PROXY_PID" 2>/dev/null || true
+		PROXY_PID=
+	fi
+}
+trap 'stop_service; stop_proxy' EXIT
+
+# The proxy's status line: round trips, Syncs, simple Queries, connections, mean and highest lateness (µs);
+# a round trip is a wait for the server's answer, which may cover more than one Sync or Query (LatencyProxy).
+proxy_status() {
+	local fd line
+	exec {fd}<>"/dev/tcp/127.0.0.1/$PROXY_CONTROL_PORT" || return 1
+	read -r -t 5 line <&"$fd" || true
+	exec {fd}<&-
+	[[ -n $line ]] && echo "$line"
+}
+
+# Round trips, and the messages the server answers (Syncs and simple Queries), counted so far.
+proxy_counts() { proxy_status | awk -F'\t' '{ print $1, $2 + $3 }'; }
+
+# proxy_quiet_counts: the counts once the service has finished the requests a wrk run left behind (wrk
+# stops waiting for them; the service answers them still): no more than 2 round trips in 200 ms, or 10 s.
+proxy_quiet_counts() {
+	local counts previous
+	previous=$(proxy_counts) || return 1
+	for _ in $(seq 50); do
+		sleep 0.2
+		counts=$(proxy_counts) || return 1
+		((${counts%% *} - ${previous%% *} <= 2)) && break
+		previous=$counts
+	done
+	echo "$counts"
+}
+
+# Starts the proxy between the clients and PostgreSQL and waits until it answers.
+start_proxy() {
+	timeout $((4 * 3600)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand proxy \
+		--listen-port="$PROXY_PORT" --control-port="$PROXY_CONTROL_PORT" --target-host="$PGHOST" \
+		--target-port="$PGPORT" --latency-ms="$LATENCY_MS" --lifetime=$((4 * 3600)) >"$OUT/proxy.log" 2>&1 &
+	PROXY_PID=$!
+	for _ in $(seq 200); do
+		proxy_status >/dev/null 2>&1 && return 0
+		kill -0 "$PROXY_PID" 2>/dev/null || break
+		sleep 0.05
+	done
+	cat "$OUT/proxy.log" >&2
+	fail "the proxy did not start; see $OUT/proxy.log"
+}
 
 # Starts the service in the background: start_service LOG JAR [JVM options...]
 start_service() {
 	local logfile=$1 jar=$2
 	shift 2
+	# Another service on the port (a second run on this machine) would answer in this one's place.
+	if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/" 2>/dev/null; then
+		fail "something answers on port $PORT already: another run? Set BENCH_PORT (and BENCH_PROXY_PORT, BENCH_DATABASE)"
+	fi
 	START_NANOS=$(date +%s%N)
 	# shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
 	"$JAVA" $SERVICE_JAVA_OPTS "$@" -jar "$jar" --server.address=127.0.0.1 --server.port="$PORT" \
-		--spring.datasource.url="$JDBC_URL" --spring.datasource.username="$PGUSER" "${SERVICE_AUTH[@]}" \
+		--spring.datasource.url="$DB_URL" --spring.datasource.username="$PGUSER" "${SERVICE_AUTH[@]}" \
 		>"$logfile" 2>&1 &
 	SERVICE_PID=$!
 	SERVICE_LOG=$logfile
@@ -168,15 +252,16 @@ single_client() {
 	times=$(for _ in $(seq 7); do
 		curl -fsS -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$PORT$2"
 	done | awk '{ printf "%.1f\n", $1 * 1000 }' | sort -n)
-	record single "$1" "$(sed -n 4p <<<"$times")" "$(head -1 <<<"$times")" "$(tail -1 <<<"$times")" "$2"
-	log "one client, $1 ($2): median $(sed -n 4p <<<"$times") ms"
+	record single "$1" "$(sed -n 4p <<<"$times")" "$(head -1 <<<"$times")" "$(tail -1 <<<"$times")" "$2" "$NETWORK"
+	log "one client, $1 ($2, $NETWORK): median $(sed -n 4p <<<"$times") ms"
 }
 
 # wrk_run SCENARIO SECONDS: prints the scenario's result line.
 wrk_run() {
 	local urls=
 	[[ -f $OUT/urls-$1.txt ]] && urls=$OUT/urls-$1.txt
-	BENCH_SCENARIO=$1 BENCH_OWNER_IDS=$OUT/owner-ids.txt BENCH_URLS=$urls BENCH_TOKEN=${BENCH_TOKEN:-} timeout $(($2 + 30)) \
+	BENCH_SCENARIO=$1 BENCH_OWNER_IDS=$OUT/owner-ids.txt BENCH_URLS=$urls BENCH_TOKEN=${BENCH_TOKEN:-} \
+		BENCH_NETWORK=$NETWORK timeout $(($2 + 30)) \
 		wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s -s bench/wrk/scenario.lua \
 		"http://127.0.0.1:$PORT" | tee -a "$OUT/wrk.log" | grep -P '^http\t'
 }
@@ -208,6 +293,7 @@ record info java "$("$JAVA" -version 2>&1 | head -1)"
 record info connections "$CONNECTIONS"
 record info warmup "$WARMUP"
 record info duration "$DURATION"
+record info latency-ms "$LATENCY_MS"
 record info load-before "$(load_average)"
 log "load average before the run: $(load_average) ($(nproc) CPUs); a busy machine makes the figures preliminary"
 
@@ -274,8 +360,9 @@ for scenario in $SCENARIOS; do
 done
 
 # run_scenarios SCENARIO...: warm-up, one client alone (list scenarios and owner), the measured run
-# against the running service, then the same statements through plain JDBC (none for a list
-# scenario; a secured scenario's statements are its open one's, measured already).
+# against the running service, then the fewest statements through plain JDBC (none for a list
+# scenario; a secured scenario's statements are its open one's, measured already), both reaching
+# PostgreSQL the $NETWORK way; through the proxy also the round trips of both measured runs.
 pool_size=
 run_scenarios() {
 	for scenario in "$@"; do
@@ -292,19 +379,34 @@ run_scenarios() {
 				"select count(*) from pg_stat_activity where datname = '$DATABASE'")
 			record info pool-size "$pool_size connections (service's and JDBC baseline's)"
 		fi
+		if [[ $NETWORK == proxy ]]; then
+			read -r round_trips_before answered_before < <(proxy_quiet_counts) ||
+				fail "the proxy stopped; see $OUT/proxy.log"
+		fi
 		cpu_before=$(process_cpu_seconds "$SERVICE_PID")
 		line=$(wrk_run "$scenario" "$DURATION")
 		record "$line"
-		record cpu "$scenario" service "$(awk -v a="$cpu_before" -v b="$(process_cpu_seconds "$SERVICE_PID")" 'BEGIN { print b - a }')"
-		log "service: $line"
+		record cpu "$scenario" service "$(awk -v a="$cpu_before" -v b="$(process_cpu_seconds "$SERVICE_PID")" 'BEGIN { print b - a }')" \
+			"$NETWORK"
+		log "service ($NETWORK): $line"
+		if [[ $NETWORK == proxy ]]; then
+			read -r round_trips answered < <(proxy_quiet_counts) || fail "the proxy stopped; see $OUT/proxy.log"
+			record roundtrips "$scenario" service proxy $((round_trips - round_trips_before)) "$(cut -f4 <<<"$line")" \
+				$((answered - answered_before))
+		fi
 		if [[ " $LIST_SCENARIOS " == *" $scenario "* || $scenario == *-secured ]]; then
 			continue
 		fi
+		proxy_control=()
+		if [[ $NETWORK == proxy ]]; then
+			proxy_control=(--proxy-control-port="$PROXY_CONTROL_PORT")
+		fi
 		lines=$(timeout $((WARMUP + DURATION + 60)) "$JAVA" -cp "$BENCH_CP" com.example.petclinic.bench.BenchmarkCommand \
-			jdbc --jdbc-url="$JDBC_URL" --username="$PGUSER" --scenario="$scenario" --connections="$CONNECTIONS" \
-			--pool-size="$pool_size" --warmup="$WARMUP" --duration="$DURATION" --owner-ids="$OUT/owner-ids.txt")
+			jdbc --jdbc-url="$DB_URL" --username="$PGUSER" --scenario="$scenario" --connections="$CONNECTIONS" \
+			--pool-size="$pool_size" --warmup="$WARMUP" --duration="$DURATION" --owner-ids="$OUT/owner-ids.txt" \
+			--network="$NETWORK" "${proxy_control[@]}")
 		printf '%s\n' "$lines" >>"$RESULTS"
-		log "jdbc:    $(head -1 <<<"$lines")"
+		log "jdbc ($NETWORK):    $(head -1 <<<"$lines")"
 	done
 }
 
@@ -338,6 +440,21 @@ if ((${#secured_scenarios[@]} > 0)); then
 	BENCH_TOKEN=
 fi
 
+if [[ $LATENCY_MS != off ]]; then
+	log "the open scenarios again through the proxy: ${LATENCY_MS} ms each way, round trips counted"
+	start_proxy
+	NETWORK=proxy
+	DB_URL=$PROXY_JDBC_URL
+	start_service "$OUT/service-proxy.log" "$EXTRACTED_JAR"
+	await_ready >/dev/null
+	run_scenarios "${open_scenarios[@]}"
+	stop_service
+	record proxy "$(proxy_status)"
+	stop_proxy
+	NETWORK=loopback
+	DB_URL=$JDBC_URL
+fi
+
 if [[ $ONLY_LOAD == 1 ]]; then
 	record info load-after "$(load_average)"
 	log "load average after the run: $(load_average)"
@@ -346,21 +463,69 @@ if [[ $ONLY_LOAD == 1 ]]; then
 fi
 record memory "$(sort -n "$OUT/rss-kib.txt" | tail -1)" "$peak_kib"
 
-log "training a Java AOT cache, then measuring start to ready with it"
-start_service "$OUT/aot-training.log" "$EXTRACTED_JAR" -XX:AOTCacheOutput="$OUT/app.aot"
-await_ready >/dev/null
-for scenario in owner owners-page vets add-pet; do wrk_run "$scenario" 3 >/dev/null; done
-stop_service
-[[ -f $OUT/app.aot ]] || fail "the training run wrote no AOT cache; see $OUT/aot-training.log"
-measure_starts "extracted jar + AOT cache trained with requests" "$EXTRACTED_JAR" -XX:AOTCache="$OUT/app.aot"
-
-log "training a Java AOT cache the Dockerfile's way (the context starts, then the JVM exits), then measuring"
-start_service "$OUT/aot-training-refresh.log" "$EXTRACTED_JAR" -XX:AOTCacheOutput="$OUT/app-refresh.aot" \
-	-Dspring.context.exit=onRefresh
+record info container "$CONTAINER_MEMORY memory limit (-XX:MaxRAM), ${CONTAINER_OPTIONS[*]:1}"
+log "training Java AOT caches with the container's configuration ($CONTAINER_MEMORY, the Dockerfile's JVM options)"
+# The Dockerfile's way: the context starts, then the JVM exits.
+start_service "$OUT/aot-training-refresh.log" "$EXTRACTED_JAR" "${CONTAINER_OPTIONS[@]}" \
+	-XX:AOTCacheOutput="$OUT/app-refresh.aot" -Dspring.context.exit=onRefresh
 for _ in $(seq 1200); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
 stop_service
 [[ -f $OUT/app-refresh.aot ]] || fail "the training run wrote no AOT cache; see $OUT/aot-training-refresh.log"
-measure_starts "extracted jar + AOT cache trained at refresh" "$EXTRACTED_JAR" -XX:AOTCache="$OUT/app-refresh.aot"
+# With requests: the cache also keeps the method profiles of the load (JEP 515).
+start_service "$OUT/aot-training.log" "$EXTRACTED_JAR" "${CONTAINER_OPTIONS[@]}" -XX:AOTCacheOutput="$OUT/app.aot"
+await_ready >/dev/null
+for scenario in owner owners-page vets add-pet; do wrk_run "$scenario" "$AOT_TRAINING" >/dev/null; done
+stop_service
+[[ -f $OUT/app.aot ]] || fail "the training run wrote no AOT cache; see $OUT/aot-training.log"
+
+VARIANT_NONE="container, no AOT cache"
+VARIANT_REFRESH="container, AOT cache trained at refresh (the image's)"
+VARIANT_REQUESTS="container, AOT cache trained with requests"
+measure_starts "$VARIANT_NONE" "$EXTRACTED_JAR" "${CONTAINER_OPTIONS[@]}"
+measure_starts "$VARIANT_REFRESH" "$EXTRACTED_JAR" "${CONTAINER_OPTIONS[@]}" -XX:AOTCache="$OUT/app-refresh.aot"
+measure_starts "$VARIANT_REQUESTS" "$EXTRACTED_JAR" "${CONTAINER_OPTIONS[@]}" -XX:AOTCache="$OUT/app.aot"
+
+requests_per_second() { awk -F'\t' '{ printf "%.1f", $4 / $5 }' <<<"$1"; }
+
+# warm_up VARIANT FOOTPRINT [JVM options...]: the owner read for BENCH_FIRST_SECONDS right after ready,
+# BENCH_STEADY_AFTER seconds more, then BENCH_FIRST_SECONDS at steady state; with FOOTPRINT=1 the other
+# open scenarios follow, BENCH_DURATION s each. The service's resident memory is sampled all along.
+warm_up() {
+	local variant=$1 footprint=$2
+	shift 2
+	local slug=${variant//[^a-z]/-}
+	start_service "$OUT/warm-up-$slug.log" "$EXTRACTED_JAR" "${CONTAINER_OPTIONS[@]}" "$@"
+	local ready
+	ready=$(await_ready)
+	sample_rss "$SERVICE_PID" >"$OUT/rss-kib-$slug.txt" &
+	local sampler=$! first steady
+	first=$(wrk_run owner "$FIRST_SECONDS")
+	wrk_run owner "$STEADY_AFTER" >/dev/null
+	steady=$(wrk_run owner "$FIRST_SECONDS")
+	local load="owner read, $((2 * FIRST_SECONDS + STEADY_AFTER)) s"
+	if [[ $footprint == 1 ]]; then
+		local others=()
+		for scenario in "${open_scenarios[@]}"; do
+			[[ $scenario == owner ]] || others+=("$scenario")
+		done
+		for scenario in "${others[@]}"; do wrk_run "$scenario" "$DURATION" >/dev/null; done
+		((${#others[@]} == 0)) || load="$load, then ${others[*]}, ${DURATION} s each"
+	fi
+	local peak_kib
+	peak_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVICE_PID/status")
+	stop_service
+	wait "$sampler" || true
+	record warmup "$variant" "$ready" "$(requests_per_second "$first")" "$(requests_per_second "$steady")" \
+		"$(cut -f9 <<<"$first")" "$(cut -f9 <<<"$steady")"
+	record container-memory "$variant" "$(sort -n "$OUT/rss-kib-$slug.txt" | tail -1)" "$peak_kib" "$load"
+	log "warm-up, $variant: ready in $ready ms; first ${FIRST_SECONDS} s $(requests_per_second "$first") req/s," \
+		"steady $(requests_per_second "$steady") req/s; VmHWM $((peak_kib / 1024)) MiB"
+}
+
+log "warm-up: the owner read from ready on, in the container's configuration"
+warm_up "$VARIANT_NONE" 0
+warm_up "$VARIANT_REFRESH" 1 -XX:AOTCache="$OUT/app-refresh.aot"
+warm_up "$VARIANT_REQUESTS" 0 -XX:AOTCache="$OUT/app.aot"
 
 log "JMH: DSQL token generation"
 timeout 300 "$JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main TokenGenerationBenchmark -rf csv -rff "$OUT/jmh.csv" \

@@ -3,10 +3,13 @@
 -- BENCH_OWNER_IDS (a sample of the data set's owner ids, one a line); for a list scenario (owners-first,
 -- owners-next, owners-middle, owners-search, pets-search) BENCH_URLS, the paths it requests, one a line,
 -- each picked at random (owners-next: the 20 pages reached by following next from the first page); for
--- owner-secured BENCH_TOKEN (a bearer token).
+-- owner-secured BENCH_TOKEN (a bearer token); BENCH_NETWORK (loopback or proxy: how the service reaches
+-- PostgreSQL), written into the result line.
 -- The mix of "mixed" is the one of JdbcScenario.MIXED: 50% owner, 20% owners-page, 10% vets, 20% add-pet.
 
 local scenario = os.getenv("BENCH_SCENARIO")
+local network = os.getenv("BENCH_NETWORK") or "loopback"
+if network == "" then network = "loopback" end
 local urls_file = os.getenv("BENCH_URLS")
 if urls_file == "" then urls_file = nil end
 local ids = {}
@@ -89,7 +92,7 @@ end
 -- errors are failed connections, reads, writes and timeouts, and responses with a status of 400 or more.
 function done(summary, latency, requests)
    local e = summary.errors
-   io.write(string.format("http\t%s\tservice\t%d\t%.3f\t%d\t%d\t%d\t%d\n", scenario, summary.requests,
+   io.write(string.format("http\t%s\tservice\t%d\t%.3f\t%d\t%d\t%d\t%d\t%s\n", scenario, summary.requests,
       summary.duration / 1e6, latency:percentile(50), latency:percentile(99), latency:percentile(99.9),
-      e.connect + e.read + e.write + e.status + e.timeout))
+      e.connect + e.read + e.write + e.status + e.timeout, network))
 end

@@ -34,18 +34,33 @@ final class JdbcBaseline {
 	private JdbcBaseline() {
 	}
 
+	/**
+	 * Warms up, then measures and prints the result line and the CPU line; with
+	 * {@code --proxy-control-port=} (the {@link LatencyProxy} the JDBC URL points at)
+	 * also the round trips of the measured requests.
+	 */
 	static void run(Arguments arguments) throws IOException, InterruptedException, ExecutionException {
 		JdbcScenario scenario = JdbcScenario.named(arguments.string("scenario"));
 		int workers = arguments.integer("connections", 64);
+		String network = arguments.string("network", LoadResult.LOOPBACK);
+		int controlPort = arguments.integer("proxy-control-port", 0);
 		JdbcScenario.Workload workload = new JdbcScenario.Workload(
 				Files.readAllLines(arguments.path("owner-ids")).stream().map(UUID::fromString).toList());
 		try (HikariDataSource dataSource = BenchmarkCommand.dataSource(arguments, arguments.integer("pool-size", 10))) {
-			drive(dataSource, scenario, workload, workers, arguments.seconds("warmup", 10));
+			drive(dataSource, scenario, workload, workers, network, arguments.seconds("warmup", 10));
+			long[] countsBefore = (controlPort > 0) ? LatencyProxy.counts(controlPort) : new long[2];
 			Duration cpuBefore = processCpuTime();
-			LoadResult result = drive(dataSource, scenario, workload, workers, arguments.seconds("duration", 20));
+			LoadResult result = drive(dataSource, scenario, workload, workers, network,
+					arguments.seconds("duration", 20));
 			Duration cpu = processCpuTime().minus(cpuBefore);
 			System.out.println(result.toLine());
-			System.out.printf(Locale.ROOT, "cpu\t%s\tjdbc\t%.3f%n", scenario.scenarioName(), cpu.toNanos() / 1e9);
+			System.out.printf(Locale.ROOT, "cpu\t%s\tjdbc\t%.3f\t%s%n", scenario.scenarioName(), cpu.toNanos() / 1e9,
+					network);
+			if (controlPort > 0) {
+				long[] counts = LatencyProxy.counts(controlPort);
+				System.out.printf(Locale.ROOT, "roundtrips\t%s\tjdbc\t%s\t%d\t%d\t%d%n", scenario.scenarioName(),
+						network, counts[0] - countsBefore[0], result.requests(), counts[1] - countsBefore[1]);
+			}
 		}
 	}
 
@@ -54,7 +69,7 @@ final class JdbcBaseline {
 	}
 
 	private static LoadResult drive(DataSource dataSource, JdbcScenario scenario, JdbcScenario.Workload workload,
-			int workers, Duration duration) throws InterruptedException, ExecutionException {
+			int workers, String network, Duration duration) throws InterruptedException, ExecutionException {
 		long started = System.nanoTime();
 		long deadline = started + duration.toNanos();
 		List<Future<WorkerResult>> futures = new ArrayList<>();
@@ -73,7 +88,7 @@ final class JdbcBaseline {
 		}
 		return new LoadResult(scenario.scenarioName(), "jdbc", latencies.getTotalCount(), seconds,
 				latencies.getValueAtPercentile(50), latencies.getValueAtPercentile(99),
-				latencies.getValueAtPercentile(99.9), errors);
+				latencies.getValueAtPercentile(99.9), errors, network);
 	}
 
 	private static WorkerResult work(DataSource dataSource, JdbcScenario scenario, JdbcScenario.Workload workload,

@@ -1,7 +1,7 @@
 /**
- * The benchmark's programs, run by {@code bench/run.sh}: the data set loader, the raw
- * JDBC baseline, the token of the secured scenarios, the report and the JMH benchmark of
- * DSQL token generation.
+ * The benchmark's programs, run by {@code bench/run.sh}: the raw JDBC baseline, the
+ * latency-injecting proxy that counts round trips, the token of the secured scenarios,
+ * the report and the JMH benchmark of DSQL token generation.
  */
 @NullMarked
 package com.example.petclinic.bench;
