@@ -79,7 +79,8 @@ public final class DatabaseEndpoint {
 		return this.since;
 	}
 
-	boolean isUp() {
+	/** Whether the endpoint answered its last probes. */
+	public boolean isUp() {
 		return this.state == State.UP;
 	}
 

@@ -142,24 +142,27 @@ public class DatabaseEndpoints implements AutoCloseable {
 	}
 
 	/**
-	 * A request met a connection fault: probe every endpoint now rather than at the next
-	 * interval (at most once per 200 ms, however many requests fail), and close the
-	 * active pool's connections (the idle ones now, those in use when they are returned;
-	 * at most once a second), so that the request runs again on a fresh connection.
+	 * A request met a connection fault on a connection of {@code endpoint}: probe every
+	 * endpoint now rather than at the next interval (at most once per 200 ms, however
+	 * many requests fail) and, when a connection that was open broke, close that pool's
+	 * connections (the idle ones now, those in use when they are returned; at most once a
+	 * second), so that the request runs again on a fresh connection. A pool that only ran
+	 * out of connections, or a database that refused new ones, keeps those it has.
 	 */
-	public void reportFault() {
+	public void reportFault(DatabaseEndpoint endpoint, boolean connectionBroke) {
 		long now = this.clock.millis();
 		long evicted = this.lastEviction.get();
-		if (now - evicted >= EARLIEST_EVICTION.toMillis() && this.lastEviction.compareAndSet(evicted, now)) {
-			this.active.evictConnections();
+		if (connectionBroke && now - evicted >= EARLIEST_EVICTION.toMillis()
+				&& this.lastEviction.compareAndSet(evicted, now)) {
+			endpoint.evictConnections();
 		}
 		ScheduledExecutorService probes = this.probes;
 		long last = this.lastExtraProbe.get();
 		if (probes != null && now - last >= EARLIEST_EXTRA_PROBE.toMillis()
 				&& this.lastExtraProbe.compareAndSet(last, now)) {
-			for (DatabaseEndpoint endpoint : this.endpoints) {
+			for (DatabaseEndpoint each : this.endpoints) {
 				try {
-					probes.execute(() -> probe(endpoint));
+					probes.execute(() -> probe(each));
 				}
 				catch (RuntimeException ex) {
 					// shutting down

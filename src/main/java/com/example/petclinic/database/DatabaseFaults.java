@@ -3,6 +3,7 @@ package com.example.petclinic.database;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -46,9 +47,27 @@ public final class DatabaseFaults {
 		return anyCause(failure, DatabaseFaults::isConnectionFaultItself);
 	}
 
+	/**
+	 * A connection that was open broke: the reason, a network fault or a restarted node,
+	 * has usually broken the others opened before it. Not a pooled connection that did
+	 * not come in time, nor a new one the database refused ({@code 53300},
+	 * {@code 53400}): the connections there are are fine.
+	 */
+	public static boolean isBrokenConnection(@Nullable Throwable failure) {
+		return isConnectionFault(failure) && !anyCause(failure,
+				(cause) -> cause instanceof SQLTransientConnectionException || (cause instanceof SQLException sql
+						&& sql.getSQLState() != null && CONNECTIONS_REFUSED.contains(sql.getSQLState())));
+	}
+
+	/** A socket read that waited out its timeout. */
+	public static boolean isSocketTimeout(@Nullable Throwable failure) {
+		return anyCause(failure, (cause) -> cause instanceof SocketTimeoutException);
+	}
+
 	public static boolean isTimeout(@Nullable Throwable failure) {
 		return anyCause(failure,
 				(cause) -> cause instanceof TransactionTimedOutException || cause instanceof QueryTimeoutException
+						|| cause instanceof SQLTimeoutException
 						|| (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState()))
 						|| isHibernateTransactionTimeout(cause));
 	}

@@ -1,11 +1,13 @@
 package com.example.petclinic.retry;
 
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.example.petclinic.database.CommitOutcomeUnknownException;
+import com.example.petclinic.database.DatabaseEndpoint;
 import com.example.petclinic.database.DatabaseEndpoints;
 import com.example.petclinic.database.DatabaseFaults;
 import com.example.petclinic.database.DatabaseProperties;
@@ -112,12 +114,11 @@ public class UseCaseRunner {
 				throw giveUp(useCase, unknownCommit, new DatabaseUnreachable());
 			}
 			Attempt current = new Attempt();
+			DatabaseEndpoint endpoint = this.endpoints.active();
 			try {
-				// A read commits nothing and so never loses a conflict: only writes are
-				// run
-				// again after one.
-				@Nullable Object result = useCase.readOnly() ? inTransaction(useCase, body, current)
-						: this.occRetry.run(useCase.name(), () -> inTransaction(useCase, body, current));
+				// Reads too: Aurora DSQL may refuse a statement whose schema changed
+				// meanwhile (40001, OC001), whether it writes or not.
+				@Nullable Object result = this.occRetry.run(useCase.name(), () -> inTransaction(useCase, body, current));
 				if (unknownCommit != null) {
 					resolved(useCase, "repeated");
 				}
@@ -134,7 +135,15 @@ public class UseCaseRunner {
 					}
 					throw ex;
 				}
-				this.endpoints.reportFault();
+				if (useCase.readOnly() && DatabaseFaults.isSocketTimeout(ex) && endpoint.isUp()) {
+					// The database answers its probes, so the statement was waiting on it
+					// (a lock), not on the network: running it again would wait again.
+					// This bounds every statement of a read, those of lazy loads and
+					// EntityManager.find included, which the query timeout does not.
+					throw giveUp(useCase, null, new SQLTimeoutException(
+							"A statement outlasted the socket timeout while its endpoint answered", "57014", ex));
+				}
+				this.endpoints.reportFault(endpoint, DatabaseFaults.isBrokenConnection(ex));
 				if (current.commitSent && !useCase.readOnly()) {
 					if (useCase.afterUnknownCommit() == AfterUnknownCommit.ANSWER_UNKNOWN) {
 						counter(UNKNOWN_COMMITS, useCase, "answered unknown").increment();

@@ -87,12 +87,6 @@ class ApiSecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security's firewall, but for an encoded percent sign: a specialty's name may
-	 * hold {@code %}, and its address ({@code /api/specialties/100%25}) must reach it.
-	 * The other encodings the firewall refuses ({@code /}, {@code \}, {@code ;},
-	 * {@code .}) are refused in names too.
-	 */
-	/**
 	 * No observation of each security filter: every request would be timed and counted
 	 * about twenty times over (a fifth of the CPU of a single-resource read, and a third
 	 * of its allocations); {@code http.server.requests} times the request as a whole, and
@@ -103,6 +97,12 @@ class ApiSecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * Spring Security's firewall, but for an encoded percent sign: a specialty's name may
+	 * hold {@code %}, and its address ({@code /api/specialties/100%25}) must reach it.
+	 * The other encodings the firewall refuses ({@code /}, {@code \}, {@code ;},
+	 * {@code .}) are refused in names too.
+	 */
 	@Bean
 	HttpFirewall httpFirewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();

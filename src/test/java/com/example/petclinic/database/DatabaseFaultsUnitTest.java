@@ -39,6 +39,28 @@ class DatabaseFaultsUnitTest {
 	}
 
 	@Test
+	void onlyAConnectionThatWasOpenAndBrokeEmptiesThePool() {
+		assertThat(DatabaseFaults.isBrokenConnection(new SQLException("I/O error", "08006"))).isTrue();
+		assertThat(DatabaseFaults.isBrokenConnection(new SQLException("terminating connection", "57P01"))).isTrue();
+		assertThat(DatabaseFaults
+			.isBrokenConnection(new SQLException("I/O error", "08006", new SocketTimeoutException("Read timed out"))))
+			.isTrue();
+		assertThat(DatabaseFaults.isBrokenConnection(new SQLTransientConnectionException("request timed out")))
+			.isFalse();
+		assertThat(DatabaseFaults.isBrokenConnection(new SQLException("too many connections", "53300"))).isFalse();
+		assertThat(DatabaseFaults.isBrokenConnection(new SQLException("rate exceeded", "53400"))).isFalse();
+		assertThat(DatabaseFaults.isBrokenConnection(new SQLException("duplicate key", "23505"))).isFalse();
+	}
+
+	@Test
+	void aSocketTimeoutIsToldApartFromOtherConnectionFaults() {
+		assertThat(DatabaseFaults.isSocketTimeout(new DataAccessResourceFailureException("wrapped",
+				new SQLException("I/O error", "08006", new SocketTimeoutException("Read timed out")))))
+			.isTrue();
+		assertThat(DatabaseFaults.isSocketTimeout(new SQLException("I/O error", "08006"))).isFalse();
+	}
+
+	@Test
 	void aCancelledStatementOrAnExpiredTransactionIsATimeout() {
 		assertThat(DatabaseFaults.isTimeout(new SQLException("canceling statement", "57014"))).isTrue();
 		assertThat(DatabaseFaults.isTimeout(new TransactionTimedOutException("deadline passed"))).isTrue();
