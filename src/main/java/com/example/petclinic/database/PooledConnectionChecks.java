@@ -2,6 +2,7 @@ package com.example.petclinic.database;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -26,8 +27,9 @@ public class PooledConnectionChecks implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		boolean validateOnBorrow = environment.getProperty("petclinic.database.validate-on-borrow", Boolean.class,
-				false);
+		boolean validateOnBorrow = Binder.get(environment)
+			.bindOrCreate("petclinic.database", DatabaseProperties.class)
+			.validateOnBorrow();
 		String current = System.getProperty(ALIVE_BYPASS_WINDOW_PROPERTY);
 		if (!validateOnBorrow && current == null) {
 			System.setProperty(ALIVE_BYPASS_WINDOW_PROPERTY, NEVER);

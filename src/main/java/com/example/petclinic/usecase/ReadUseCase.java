@@ -13,9 +13,10 @@ import java.lang.annotation.Target;
  * network). So what must be consistent is read in one statement (an owner joined with its
  * pets); a page's second statement (the pets of its owners) sees the database a moment
  * after its first. It is run again on a fresh connection (of the other Region's endpoint,
- * when its own is down) when its connection breaks, since reading again changes nothing.
- * Called inside a use case that is already running, it is part of it. The retries are the
- * {@code retry} package's.
+ * when its own is down) when its connection breaks, since reading again changes nothing,
+ * but not after a statement waited out the socket timeout while the database answered (it
+ * was waiting on a lock, and would wait again). Called inside a use case that is already
+ * running, it is part of it. The retries are the {@code retry} package's.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -50,16 +50,7 @@ class LockedTableIntegrationTest {
 	void aPageWhosePetsAreLockedIsAnsweredWithinTheSocketTimeout() throws SQLException {
 		UUID owner = this.api.createOwner("Jane Roe", "Springfield");
 		this.api.addPet(owner, "Rex", "2020-01-01");
-		PostgresConnectionDetails database = TestDatabase.connectionDetails();
-		try (Connection locker = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-				database.password()); Statement statement = locker.createStatement()) {
-			locker.setAutoCommit(false);
-			statement.execute("lock table pet in access exclusive mode");
-
-			expectTooSlow(timed(() -> this.api.http().get().uri("/api/owners").exchange()));
-
-			locker.rollback();
-		}
+		whileLocked("pet", () -> expectTooSlow(timed(() -> this.api.http().get().uri("/api/owners").exchange())));
 		this.api.http().get().uri("/api/owners").exchange().expectStatus().isOk();
 	}
 
@@ -68,18 +59,23 @@ class LockedTableIntegrationTest {
 	void aReadOfALockedTableIsAnsweredWithinTheQueryTimeout() throws SQLException {
 		UUID owner = this.api.createOwner("Jane Roe", "Springfield");
 		UUID pet = this.api.addPet(owner, "Rex", "2020-01-01");
+		whileLocked("owner, pet", () -> {
+			expectTooSlow(timed(() -> this.api.http().get().uri("/api/owners/" + owner).exchange()));
+			expectTooSlow(timed(() -> this.api.http().get().uri("/api/pets/" + pet).exchange()));
+		});
+		this.api.http().get().uri("/api/pets/" + pet).exchange().expectStatus().isOk();
+	}
+
+	/** Runs {@code reads} while another session holds {@code tables} locked. */
+	private static void whileLocked(String tables, Runnable reads) throws SQLException {
 		PostgresConnectionDetails database = TestDatabase.connectionDetails();
 		try (Connection locker = DriverManager.getConnection(database.jdbcUrl(), database.username(),
 				database.password()); Statement statement = locker.createStatement()) {
 			locker.setAutoCommit(false);
-			statement.execute("lock table owner, pet in access exclusive mode");
-
-			expectTooSlow(timed(() -> this.api.http().get().uri("/api/owners/" + owner).exchange()));
-			expectTooSlow(timed(() -> this.api.http().get().uri("/api/pets/" + pet).exchange()));
-
+			statement.execute("lock table " + tables + " in access exclusive mode");
+			reads.run();
 			locker.rollback();
 		}
-		this.api.http().get().uri("/api/pets/" + pet).exchange().expectStatus().isOk();
 	}
 
 	private static void expectTooSlow(ResponseSpec response) {
