@@ -130,7 +130,12 @@ public class UseCaseRunner {
 					return unknownCommit.result;
 				}
 				if (DatabaseFaults.isTimeout(ex) || !DatabaseFaults.isConnectionFault(ex)) {
-					if (DatabaseFaults.isTimeout(ex)) {
+					// After a COMMIT whose outcome is unknown, a repeat refused for any
+					// other
+					// reason (the row changed or went meanwhile) cannot say whether the
+					// first
+					// attempt was stored: passing its refusal on could be untrue.
+					if (DatabaseFaults.isTimeout(ex) || unknownCommit != null) {
 						throw giveUp(useCase, unknownCommit, ex);
 					}
 					throw ex;
