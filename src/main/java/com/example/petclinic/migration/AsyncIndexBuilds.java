@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,8 @@ public class AsyncIndexBuilds {
 	private static final Logger logger = LoggerFactory.getLogger(AsyncIndexBuilds.class);
 
 	private static final String UNFINISHED_JOBS = "SELECT job_id FROM sys.jobs WHERE status IN ('submitted', 'processing')";
+
+	private static final Duration INDEX_BUILD_WAIT = Duration.ofHours(1);
 
 	private final DataSource dataSource;
 
@@ -45,6 +48,11 @@ public class AsyncIndexBuilds {
 			}
 			logger.info("Waiting for {} index build(s) started by the migration before serving: jobs {}", jobs.size(),
 					jobs);
+			// sys.wait_for_job answers when the build has finished, which on a populated
+			// table takes longer than a request's socket timeout (15 s): the wait has a
+			// bound of its own. The pool restores the connection's timeout when it is
+			// returned.
+			connection.setNetworkTimeout(Runnable::run, (int) INDEX_BUILD_WAIT.toMillis());
 			List<String> failed = new ArrayList<>();
 			try (PreparedStatement wait = connection.prepareStatement("SELECT sys.wait_for_job(?)")) {
 				for (String job : jobs) {
