@@ -142,7 +142,9 @@ public class Lists {
 	}
 
 	private static String encode(String value) {
-		return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+		// A query parameter may hold "+" as it is, but Tomcat reads it as a space: a
+		// search for "a+b" must stay one in its next link.
+		return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8).replace("+", "%2B");
 	}
 
 	/**

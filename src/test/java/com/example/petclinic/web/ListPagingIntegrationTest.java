@@ -1,5 +1,6 @@
 package com.example.petclinic.web;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -7,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -76,6 +78,39 @@ class ListPagingIntegrationTest {
 		assertThat(second.get("content").valueStream().map((owner) -> owner.get("name").asString()))
 			.containsExactly("Jo 0");
 		assertThat(second.at("/page").has("next")).isFalse();
+	}
+
+	@Test
+	void theNextLinkKeepsAPlusSignOfTheFilterAPlusSign() {
+		for (int i = 0; i < 3; i++) {
+			this.api.createOwner("A+B " + i, "Anytown");
+		}
+		this.api.createOwner("A B 9", "Anytown");
+
+		// URI objects: a template would encode the percent sign again.
+		String next = JsonMapper.shared()
+			.readTree(getExactly("/api/owners?name=a%2Bb&size=2"))
+			.at("/page/next")
+			.asString();
+
+		assertThat(next).startsWith("/api/owners?name=a%2Bb&size=2&cursor=");
+		assertThat(JsonMapper.shared()
+			.readTree(getExactly(next))
+			.get("content")
+			.valueStream()
+			.map((owner) -> owner.get("name").asString())).containsExactly("A+B 2");
+	}
+
+	private String getExactly(String uri) {
+		return Objects.requireNonNull(this.api.http()
+			.get()
+			.uri(URI.create(uri))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 	}
 
 	@Test
