@@ -130,11 +130,10 @@ public class UseCaseRunner {
 					return unknownCommit.result;
 				}
 				if (DatabaseFaults.isTimeout(ex) || !DatabaseFaults.isConnectionFault(ex)) {
-					// After a COMMIT whose outcome is unknown, a repeat refused for any
-					// other
-					// reason (the row changed or went meanwhile) cannot say whether the
-					// first
-					// attempt was stored: passing its refusal on could be untrue.
+					// After a COMMIT whose outcome is unknown, a repeat refused
+					// for any other reason (the row changed or went meanwhile)
+					// cannot say whether the first attempt was stored: passing
+					// its refusal on could be untrue.
 					if (DatabaseFaults.isTimeout(ex) || unknownCommit != null) {
 						throw giveUp(useCase, unknownCommit, ex);
 					}
