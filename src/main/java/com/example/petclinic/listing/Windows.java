@@ -1,5 +1,6 @@
 package com.example.petclinic.listing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -7,6 +8,8 @@ import java.util.stream.Collectors;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
+import org.hibernate.query.sqm.NodeBuilder;
+import org.hibernate.query.sqm.tree.expression.SqmExpression;
 
 import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
@@ -26,10 +29,11 @@ import org.springframework.data.util.DirectFieldAccessFallbackBeanWrapper;
  * Neither PostgreSQL nor Aurora DSQL (whose planner is PostgreSQL's) makes an index
  * condition of such an {@code or}: the index would be read from its first entry and every
  * row before the position filtered out, so that page {@code n} costs {@code n} pages. The
- * window therefore also carries the condition the {@code or} implies on the order's first
- * property ({@code a >= :a}, or {@code <=} descending), which is an index range: the read
- * starts with one descent at the position, and reads past only the rows that share the
- * last row's first value.
+ * window therefore also carries the same condition as a row comparison,
+ * {@code (a, id) > (:a, :id)} ({@code <} descending), which the planner makes one index
+ * condition: the read starts with one descent at the position, however many rows share
+ * the last row's value of {@code a} (a city, a birth date), and Spring Data's {@code or}
+ * then filters out none of the rows read.
  */
 public final class Windows {
 
@@ -46,32 +50,50 @@ public final class Windows {
 	 */
 	public static <T> Window<T> read(JpaSpecificationExecutor<T> repository, Specification<T> filter,
 			ScrollPosition position, Sort sort, int size) {
-		Window<T> window = repository.findBy(filter.and(leadingBound(position, sort)),
+		Window<T> window = repository.findBy(filter.and(after(position, sort)),
 				(query) -> query.sortBy(sort).limit(size).scroll(position));
 		return (position instanceof KeysetScrollPosition) ? window : keyed(window, sort);
 	}
 
 	/**
-	 * The rows at or after the position's value of the order's first property: implied by
-	 * the keyset condition, and the part of it an index can serve.
+	 * The rows after the position in the order: a row comparison of the order's
+	 * properties with the position's values, written with Hibernate's criteria nodes
+	 * because JPA's criteria API has no row values.
 	 */
-	static <T> Specification<T> leadingBound(ScrollPosition position, Sort sort) {
+	static <T> Specification<T> after(ScrollPosition position, Sort sort) {
 		if (!(position instanceof KeysetScrollPosition keyset) || keyset.isInitial()) {
 			return Specification.unrestricted();
 		}
-		Sort.Order first = sort.iterator().next();
-		Object value = keyset.getKeys().get(first.getProperty());
-		if (value == null) {
-			throw new IllegalArgumentException("The position has no value for " + first.getProperty());
+		List<Sort.Order> orders = sort.toList();
+		boolean ascending = orders.get(0).isAscending();
+		if (orders.stream().anyMatch((order) -> order.isAscending() != ascending)) {
+			throw new IllegalArgumentException("A keyset window's order has one direction, not " + sort);
 		}
-		return (root, query, cb) -> bound(cb, root.get(first.getProperty()), value, first.isAscending());
+		List<Object> values = orders.stream().map((order) -> valueOf(keyset, order.getProperty())).toList();
+		return (root, query, cb) -> {
+			NodeBuilder nodes = (NodeBuilder) cb;
+			List<SqmExpression<?>> columns = new ArrayList<>();
+			List<SqmExpression<?>> keys = new ArrayList<>();
+			for (int i = 0; i < orders.size(); i++) {
+				columns.add((SqmExpression<?>) root.get(orders.get(i).getProperty()));
+				keys.add((SqmExpression<?>) nodes.value(values.get(i)));
+			}
+			return compare(cb, nodes.tuple(Object[].class, columns), nodes.tuple(Object[].class, keys), ascending);
+		};
+	}
+
+	private static Object valueOf(KeysetScrollPosition keyset, String property) {
+		Object value = keyset.getKeys().get(property);
+		if (value == null) {
+			throw new IllegalArgumentException("The position has no value for " + property);
+		}
+		return value;
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Predicate bound(CriteriaBuilder cb, Expression<?> property, Object value, boolean ascending) {
-		Expression<Comparable> comparable = (Expression<Comparable>) property;
-		return ascending ? cb.greaterThanOrEqualTo(comparable, (Comparable) value)
-				: cb.lessThanOrEqualTo(comparable, (Comparable) value);
+	private static Predicate compare(CriteriaBuilder cb, Expression<?> row, Expression<?> position, boolean ascending) {
+		return ascending ? cb.greaterThan((Expression) row, (Expression) position)
+				: cb.lessThan((Expression) row, (Expression) position);
 	}
 
 	/**

@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
@@ -31,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every list request is an index range of a page's rows: the exact statement the service
  * sends for it (recorded from a request), run with {@code EXPLAIN ANALYZE} on tables of
- * 20,000 owners, 40,000 pets and 5,000 vets, where PostgreSQL would read the whole table
- * and sort it if no index served the order, shows an index scan, no sort, no sequential
- * scan, and about a page's worth of rows read.
+ * 20,000 owners (400 in each of 50 cities), 40,400 pets (400 born on one day) and 5,000
+ * vets, where PostgreSQL would read the whole table and sort it if no index served the
+ * order, shows an index scan, no sort, no sequential scan, and about a page's worth of
+ * rows read, also when the page starts among many rows with the same value of its key.
  */
 @PetClinicIntegrationTest
 class ListQueryPlansIntegrationTest {
@@ -67,6 +70,10 @@ class ListQueryPlansIntegrationTest {
 							INSERT INTO pet (name, "birthDate", "ownerId")
 							SELECT 'Pet ' || substr(md5(random()::text), 1, 10), DATE '2000-01-01' + (random() * 7000)::int, o.id
 							FROM owner o, generate_series(1, 2) n""");
+			statement.execute("""
+					INSERT INTO pet (name, "birthDate", "ownerId")
+					SELECT 'Pet ' || substr(md5(random()::text), 1, 10), DATE '2010-01-01', o.id
+					FROM (SELECT id FROM owner LIMIT 400) o""");
 			statement.execute(
 					"""
 							INSERT INTO vet (name) SELECT 'Vet ' || substr(md5(g::text), 1, 10) FROM generate_series(1, 5000) g""");
@@ -95,6 +102,31 @@ class ListQueryPlansIntegrationTest {
 	void aCursorPageOfOwnersByCityStartsWithOneDescentOfTheCityIndex() throws Exception {
 		createOwners();
 		assertIndexRange(planOf(next("/api/owners?size=2&sort=city"), "owner"), "owner_city_id_idx", true);
+	}
+
+	@Test
+	void aCursorAmongOwnersOfOneCityStartsAtItsRowNotAtTheCitysFirst() throws Exception {
+		createOwners();
+		// The large tables have 400 owners in each city: the position is the 200th of
+		// City 7, and the page reads the 20 rows after it, not the 200 before it too.
+		UUID middle = ownerOfCity("City 7", 200);
+		JsonNode plan = planOf(next("/api/owners?size=2&sort=city"), "owner",
+				(parameter) -> (parameter instanceof String) ? "City 7"
+						: (parameter instanceof UUID) ? middle : parameter);
+		assertIndexRange(plan, "owner_city_id_idx", true);
+	}
+
+	@Test
+	void aCursorAmongPetsOfOneBirthDateStartsAtItsRow() throws Exception {
+		UUID owner = this.api.createOwner("John Doe", "New York");
+		this.api.addPet(owner, "Pet1", "2006-10-25");
+		this.api.addPet(owner, "Pet2", "2021-07-23");
+		LocalDate crowded = LocalDate.of(2010, 1, 1);
+		UUID middle = petOfBirthDate(crowded, 200);
+		JsonNode plan = planOf(next("/api/pets?size=1&sort=birthDate"), "pet",
+				(parameter) -> (parameter instanceof LocalDate || parameter instanceof java.sql.Date) ? crowded
+						: (parameter instanceof UUID) ? middle : parameter);
+		assertIndexRange(plan, "pet_birthDate_id_idx", true);
 	}
 
 	@Test
@@ -135,6 +167,26 @@ class ListQueryPlansIntegrationTest {
 		this.api.createOwner("Owner 3", "Chicago");
 	}
 
+	private static UUID ownerOfCity(String city, int rank) throws SQLException {
+		return nth("SELECT id FROM owner WHERE city = ? ORDER BY id OFFSET ? LIMIT 1", city, rank);
+	}
+
+	private static UUID petOfBirthDate(LocalDate birthDate, int rank) throws SQLException {
+		return nth("SELECT id FROM pet WHERE \"birthDate\" = ? ORDER BY id OFFSET ? LIMIT 1", birthDate, rank);
+	}
+
+	private static UUID nth(String query, Object key, int rank) throws SQLException {
+		try (Connection connection = TestSchemas.connect(SCHEMA);
+				PreparedStatement statement = connection.prepareStatement(query)) {
+			statement.setObject(1, key);
+			statement.setInt(2, rank - 1);
+			try (ResultSet result = statement.executeQuery()) {
+				assertThat(result.next()).as("a row %d of %s", rank, key).isTrue();
+				return result.getObject(1, UUID.class);
+			}
+		}
+	}
+
 	private String next(String uri) {
 		return this.api.getJson(uri).at("/page/next").asString();
 	}
@@ -144,6 +196,15 @@ class ListQueryPlansIntegrationTest {
 	 * rows of {@code table} for the request.
 	 */
 	private JsonNode planOf(String uri, String table) throws SQLException {
+		return planOf(uri, table, UnaryOperator.identity());
+	}
+
+	/**
+	 * The plan, run on the large tables, of the statement the service sent for the
+	 * request, with each of its parameters replaced as {@code parameters} says: a
+	 * position the service's own small tables cannot hold.
+	 */
+	private JsonNode planOf(String uri, String table, UnaryOperator<@Nullable Object> parameters) throws SQLException {
 		this.sql.clear();
 		this.api.getJson(uri);
 		SqlStatements.Statement page = this.sql.recordedWithParameters()
@@ -156,7 +217,7 @@ class ListQueryPlansIntegrationTest {
 				PreparedStatement explain = connection
 					.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + page.sql())) {
 			for (int i = 0; i < page.parameters().size(); i++) {
-				explain.setObject(i + 1, page.parameters().get(i));
+				explain.setObject(i + 1, parameters.apply(page.parameters().get(i)));
 			}
 			try (ResultSet result = explain.executeQuery()) {
 				result.next();
