@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -29,6 +31,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -120,7 +123,8 @@ class ApiSecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AuthProperties auth, Environment environment,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
+			ObjectProvider<JwtDecoder> decoders, ObjectProvider<MeterRegistry> meters) {
 		SecurityProblems problems = new SecurityProblems(exceptionResolver);
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
@@ -141,7 +145,8 @@ class ApiSecurityConfiguration {
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				// Scopes from the scope or scp claim, as SCOPE_ authorities, whatever
 				// spring.security.oauth2.resourceserver.jwt.authority-prefix says.
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new JwtAuthenticationConverter()))
+				.jwt((jwt) -> jwt.decoder(decoder(decoders.getObject(), auth.tokenCache(), meters.getIfAvailable()))
+					.jwtAuthenticationConverter(new JwtAuthenticationConverter()))
 				// RFC 9728: what a client needs to know to get a token for this service.
 				.protectedResourceMetadata((metadata) -> metadata
 					.protectedResourceMetadataCustomizer((resource) -> describe(resource, auth, environment)))
@@ -150,6 +155,16 @@ class ApiSecurityConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/**
+	 * The decoder Spring Boot configures from
+	 * {@code spring.security.oauth2.resourceserver.jwt.*}, remembering the tokens it
+	 * accepted unless {@code petclinic.auth.token-cache.size} is 0.
+	 */
+	private static JwtDecoder decoder(JwtDecoder configured, AuthProperties.TokenCache cache,
+			@Nullable MeterRegistry meters) {
+		return cache.enabled() ? new ValidatedTokenCache(configured, cache, meters) : configured;
 	}
 
 	private static void authorize(

@@ -1,5 +1,6 @@
 package com.example.petclinic.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,12 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * must name one of them or, when it has no {@code aud}, its {@code client_id} (as Amazon
  * Cognito's access tokens do)
  * @param cors the origins whose browser scripts may call the API
+ * @param tokenCache how many validated tokens are remembered, and for how long
  */
 @ConfigurationProperties(AuthMode.PROPERTY)
 public record AuthProperties(@DefaultValue("petclinic.read") String readScope,
 		@DefaultValue("petclinic.write") String writeScope,
 		@DefaultValue("petclinic.management") String managementScope, @DefaultValue List<String> audiences,
-		@DefaultValue Cors cors) {
+		@DefaultValue Cors cors, @DefaultValue TokenCache tokenCache) {
 
 	/**
 	 * Cross-origin calls from browsers, closed unless origins are listed.
@@ -34,6 +36,32 @@ public record AuthProperties(@DefaultValue("petclinic.read") String readScope,
 	 * {@code https://clinic.example.com}) allowed to call the API; none by default
 	 */
 	public record Cors(@DefaultValue List<String> allowedOrigins) {
+
+	}
+
+	/**
+	 * The tokens remembered after their validation ({@link ValidatedTokenCache}), so that
+	 * a caller's next request with the same token is not validated again.
+	 *
+	 * @param size the most tokens remembered (each a few KiB of memory); 0 validates
+	 * every token on every request
+	 * @param maxAge the longest a token is remembered, and so the longest a token signed
+	 * with a key its issuer has withdrawn is still accepted; never beyond its expiry
+	 */
+	public record TokenCache(@DefaultValue("10000") int size, @DefaultValue("5m") Duration maxAge) {
+
+		public TokenCache {
+			if (size < 0) {
+				throw new IllegalArgumentException("petclinic.auth.token-cache.size must not be negative");
+			}
+			if (maxAge.isNegative()) {
+				throw new IllegalArgumentException("petclinic.auth.token-cache.max-age must not be negative");
+			}
+		}
+
+		boolean enabled() {
+			return this.size > 0 && !this.maxAge.isZero();
+		}
 
 	}
 

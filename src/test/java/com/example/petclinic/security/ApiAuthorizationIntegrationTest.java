@@ -9,7 +9,9 @@ import java.util.stream.Stream;
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.PetClinicIntegrationTest;
 import com.example.petclinic.test.TokenIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,13 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes nothing in the database. A read token reads, a write token reads and writes,
  * and so does a Cognito access token, which names its client in {@code client_id} instead
  * of {@code aud}. The tokens are minted here and validated by the service as from any
- * issuer: signature against the JWK set, issuer, audience, time.
+ * issuer: signature against the JWK set, issuer, audience, time. A token is validated
+ * once for all the requests that carry it.
  */
 @PetClinicIntegrationTest
 class ApiAuthorizationIntegrationTest extends SecuredApiIntegrationTest {
 
 	@Autowired
 	private ClinicApi api;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	/** Every endpoint and method, each with a request that succeeds when allowed. */
 	enum Endpoint {
@@ -257,6 +263,28 @@ class ApiAuthorizationIntegrationTest extends SecuredApiIntegrationTest {
 		}
 		response.expectHeader().exists("X-Request-Id").expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
 		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@Test
+	void aTokenIsValidatedOnceForAllTheRequestsThatCarryIt() {
+		String token = ISSUER.token("petclinic.read").sign();
+		double validated = validatedTokens("miss");
+		double reused = validatedTokens("hit");
+
+		for (int i = 0; i < 3; i++) {
+			as(this.api.http(), token).get().uri("/api/owners").exchange().expectStatus().isOk();
+		}
+
+		assertThat(validatedTokens("miss") - validated).isEqualTo(1);
+		assertThat(validatedTokens("hit") - reused).isEqualTo(2);
+	}
+
+	private double validatedTokens(String result) {
+		return this.meters.get("cache.gets")
+			.tag("cache", ValidatedTokenCache.METRIC_NAME)
+			.tag("result", result)
+			.functionCounter()
+			.count();
 	}
 
 	private ResponseSpec send(Endpoint endpoint, Credential credential, Map<String, String> ids) {
