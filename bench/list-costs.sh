@@ -23,11 +23,19 @@ OWNER='select o1_0."id",o1_0."city",o1_0."name",upper(o1_0.name),o1_0."telephone
 PET='select p1_0."id",p1_0."birthDate",p1_0."name",upper(p1_0.name),p1_0."ownerId" from "pet" p1_0'
 ORDER_OWNERS='order by upper(o1_0.name),o1_0."id"'
 ORDER_PETS='order by upper(p1_0.name),p1_0."id"'
+ORDER_CITY='order by o1_0."city",o1_0."id"'
+ORDER_BIRTH='order by p1_0."birthDate",p1_0."id"'
 QUERIES=(
 	"owners, first page"
 	"$OWNER $ORDER_OWNERS fetch first 21 rows only"
 	"owners, a cursor's page"
-	"$OWNER where upper(o1_0.name)>='OWNER MMMMMM' and (upper(o1_0.name)>'OWNER MMMMMM' or upper(o1_0.name)='OWNER MMMMMM' and o1_0.\"id\">'7fffffff-0000-0000-0000-000000000000') $ORDER_OWNERS fetch first 21 rows only"
+	"$OWNER where (upper(o1_0.name),o1_0.\"id\")>('OWNER MMMMMM','7fffffff-0000-0000-0000-000000000000') and (upper(o1_0.name)>'OWNER MMMMMM' or upper(o1_0.name)='OWNER MMMMMM' and o1_0.\"id\">'7fffffff-0000-0000-0000-000000000000') $ORDER_OWNERS fetch first 21 rows only"
+	"owners by city, a cursor's page amid one city"
+	"$OWNER where (o1_0.\"city\",o1_0.\"id\")>('Madison','7fffffff-0000-0000-0000-000000000000') and (o1_0.\"city\">'Madison' or o1_0.\"city\"='Madison' and o1_0.\"id\">'7fffffff-0000-0000-0000-000000000000') $ORDER_CITY fetch first 21 rows only"
+	"the same, bound by the city alone (before the row comparison)"
+	"$OWNER where o1_0.\"city\">='Madison' and (o1_0.\"city\">'Madison' or o1_0.\"city\"='Madison' and o1_0.\"id\">'7fffffff-0000-0000-0000-000000000000') $ORDER_CITY fetch first 21 rows only"
+	"pets by birth date, a cursor's page amid one day"
+	"$PET where (p1_0.\"birthDate\",p1_0.\"id\")>('2016-03-01','7fffffff-0000-0000-0000-000000000000') and (p1_0.\"birthDate\">'2016-03-01' or p1_0.\"birthDate\"='2016-03-01' and p1_0.\"id\">'7fffffff-0000-0000-0000-000000000000') $ORDER_BIRTH fetch first 21 rows only"
 	"owners, page=249"
 	"$OWNER $ORDER_OWNERS offset 4980 rows fetch first 21 rows only"
 	"owners, name=owner a"

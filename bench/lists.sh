@@ -13,7 +13,8 @@
 #
 # Settings (environment variables, defaults in brackets):
 #   BENCH_SIZES       [10000 1000000]  the two data set sizes, in owners
-#   BENCH_SCENARIOS   [owner owners-first owners-next owners-middle owners-search pets-search owners-page vets]
+#   BENCH_SCENARIOS   [owner owners-first owners-next owners-city-next owners-middle owners-search pets-search
+#                     pets-birthdate-next owners-page vets]; the -next ones follow next links to the 21st page
 #                     and owners-totals (the first page with totals=true: what a count costs)
 #   BENCH_CONNECTIONS [64], BENCH_WRK_THREADS [2], BENCH_WARMUP [10], BENCH_DURATION [15]
 #   BENCH_PGHOST [127.0.0.1], BENCH_PGPORT [5432], BENCH_PGUSER [postgres]; PGPASSWORD if needed
@@ -24,7 +25,7 @@ cd "$ROOT"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 read -r -a SIZES <<<"${BENCH_SIZES:-10000 1000000}"
-SCENARIOS=${BENCH_SCENARIOS:-owner owners-first owners-next owners-middle owners-search pets-search owners-page vets}
+SCENARIOS=${BENCH_SCENARIOS:-owner owners-first owners-next owners-city-next owners-middle owners-search pets-search pets-birthdate-next owners-page vets}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 WRK_THREADS=${BENCH_WRK_THREADS:-2}
 WARMUP=${BENCH_WARMUP:-10}
@@ -75,6 +76,15 @@ for i in "${!SIZES[@]}"; do
 	done
 done
 
+# follow BASE PATH: the paths of pages 2 to 21 of a list, each the next link of the one before.
+follow() {
+	local base=$1 path=$2
+	for _ in $(seq 20); do
+		path=$(curl -fsS "$base$path" | grep -oP '"next":"\K[^"]+') || fail "fewer than 21 pages of $2"
+		echo "$path"
+	done
+}
+
 # urls SCENARIO INDEX: the file of the paths the scenario requests on that service.
 urls() {
 	local file=$OUT/urls-$1-${SIZES[$2]}.txt base="http://127.0.0.1:$(port "$2")"
@@ -88,14 +98,9 @@ urls() {
 			vets) echo "/api/vets" >"$file" ;;
 			owners-totals) echo "/api/owners?totals=true" >"$file" ;;
 			owners-page) for page in $(seq 0 500); do echo "/api/owners?page=$page"; done >"$file" ;;
-			owners-next)
-				local path="/api/owners"
-				: >"$file"
-				for _ in $(seq 20); do
-					path=$(curl -fsS "$base$path" | grep -oP '"next":"\K[^"]+') || fail "fewer than 21 pages"
-					echo "$path" >>"$file"
-				done
-				;;
+			owners-next) follow "$base" "/api/owners" >"$file" ;;
+			owners-city-next) follow "$base" "/api/owners?sort=city" >"$file" ;;
+			pets-birthdate-next) follow "$base" "/api/pets?sort=birthDate" >"$file" ;;
 			*) fail "unknown scenario $1" ;;
 		esac
 	fi
@@ -135,6 +140,8 @@ for scenario in $SCENARIOS; do
 	[[ $scenario == owner ]] && request="/api/owners/{id}"
 	[[ $scenario == owners-page ]] && request="/api/owners?page= (0 to 500)"
 	[[ $scenario == owners-next ]] && request="/api/owners?cursor= (the 21st page)"
+	[[ $scenario == owners-city-next ]] && request="/api/owners?sort=city&cursor= (the 21st page)"
+	[[ $scenario == pets-birthdate-next ]] && request="/api/pets?sort=birthDate&cursor= (the 21st page)"
 	awk -v s="$scenario" -v r="$request" -v m0="${median[0]}" -v m1="${median[1]}" -v q0="${rate[0]}" \
 		-v q1="${rate[1]}" -v p0="${p99[0]}" -v p1="${p99[1]}" -v e="$((errors[0] + errors[1]))" 'BEGIN {
 		printf "| %s `%s` | %.1f | %.1f | %.2f | %d | %d | %.0f%% | %.0f / %.0f | %d |\n", s, r, m0, m1, m1 / m0, q0, q1,
