@@ -31,7 +31,7 @@
 #   BENCH_SCENARIOS   [owner owners-page vets add-pet mixed owner-secured]; list scenarios (no JDBC baseline):
 #                     owners-first, owners-next (following next 20 pages deep), owners-middle (page=249,
 #                     the middle at 10,000 owners), owners-search (name=owner a), pets-search (name=pet a)
-#                     owner-secured: the owner read on a service that validates a JWT on every request
+#                     owner-secured: the owner read with one bearer token on a service that requires one
 #                     (an RS256 key of the run's own); every other scenario runs on the open service
 #   BENCH_LATENCY_MS  [0.5]  the proxy's delay each way in ms (0.5: a round trip costs 1 ms more than on
 #                            loopback); off: no run through the proxy
@@ -424,7 +424,7 @@ stop_service
 wait
 
 if ((${#secured_scenarios[@]} > 0)); then
-	log "secured scenarios: ${secured_scenarios[*]}; the service validates an RS256 JWT on every request"
+	log "secured scenarios: ${secured_scenarios[*]}; every request carries an RS256 JWT (bench/secured.sh compares with and without the token cache)"
 	bench_java issue-token --public-key="$OUT/issuer-public.pem" --token="$OUT/token.txt" --audience=petclinic-bench \
 		--scope="petclinic.read petclinic.write" --lifetime=$((4 * 3600))
 	BENCH_TOKEN=$(cat "$OUT/token.txt")

@@ -27,7 +27,7 @@ local function owner()
    return wrk.format("GET", "/api/owners/" .. ids[math.random(#ids)])
 end
 
--- The owner read with the bearer token a secured service validates on every request.
+-- The owner read with the bearer token a secured service requires (and validates once, then remembers).
 local secured = { ["Authorization"] = "Bearer " .. (os.getenv("BENCH_TOKEN") or "") }
 
 local function owner_secured()

@@ -51,7 +51,7 @@ final class BenchmarkReport {
 	private static final double MIN_WARM_UP_RATIO = 0.70;
 
 	/**
-	 * With a JWT validated on every request, the owner read keeps at least this share.
+	 * With a JWT in every request, the owner read keeps at least this share.
 	 */
 	private static final double MIN_SECURED_OWNER_READ_RATIO = 0.90;
 
