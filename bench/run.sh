@@ -29,7 +29,8 @@
 #   BENCH_STARTS      [3]    starts measured per variant
 #   BENCH_OWNERS      [10000]  e.g. 1000000: loading a million owners takes a few minutes, once
 #   BENCH_SCENARIOS   [owner owners-page vets add-pet mixed owner-secured]; list scenarios (no JDBC baseline):
-#                     owners-first, owners-next (following next 20 pages deep), owners-middle (page=249,
+#                     owners-first, owners-next (following next 20 pages deep), owners-city-next and
+#                     pets-birthdate-next (the same by city, by birth date), owners-middle (page=249,
 #                     the middle at 10,000 owners), owners-search (name=owner a), pets-search (name=pet a)
 #                     owner-secured: the owner read with one bearer token on a service that requires one
 #                     (an RS256 key of the run's own); every other scenario runs on the open service
@@ -221,8 +222,18 @@ measure_starts() {
 	done
 }
 
+# follow_next PATH: follows next from the list's first page 20 times: the pages 2 to 21, each read by its cursor.
+follow_next() {
+	local path=$1
+	for _ in $(seq 20); do
+		path=$(curl -fsS "http://127.0.0.1:$PORT$path" | grep -oP '"next":"\K[^"]+') ||
+			fail "the list $1 has fewer than 21 pages"
+		echo "$path"
+	done
+}
+
 # The paths a list scenario requests (one a line), empty for the other scenarios.
-LIST_SCENARIOS="owners-first owners-next owners-middle owners-search pets-search"
+LIST_SCENARIOS="owners-first owners-next owners-city-next owners-middle owners-search pets-search pets-birthdate-next"
 write_urls() {
 	local file=$OUT/urls-$1.txt
 	case $1 in
@@ -230,16 +241,9 @@ write_urls() {
 		owners-middle) echo "/api/owners?page=249" >"$file" ;;
 		owners-search) echo "/api/owners?name=owner%20a" >"$file" ;;
 		pets-search) echo "/api/pets?name=pet%20a" >"$file" ;;
-		owners-next)
-			# Follows next from the first page 20 times: the pages 2 to 21, each read by its cursor.
-			local path="/api/owners"
-			: >"$file"
-			for _ in $(seq 20); do
-				path=$(curl -fsS "http://127.0.0.1:$PORT$path" | grep -oP '"next":"\K[^"]+') ||
-					fail "the owners list has fewer than 21 pages"
-				echo "$path" >>"$file"
-			done
-			;;
+		owners-next) follow_next "/api/owners" >"$file" ;;
+		owners-city-next) follow_next "/api/owners?sort=city" >"$file" ;;
+		pets-birthdate-next) follow_next "/api/pets?sort=birthDate" >"$file" ;;
 		*) return 0 ;;
 	esac
 	echo "$file"
