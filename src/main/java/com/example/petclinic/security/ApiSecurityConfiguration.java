@@ -160,7 +160,7 @@ class ApiSecurityConfiguration {
 	/**
 	 * The decoder Spring Boot configures from
 	 * {@code spring.security.oauth2.resourceserver.jwt.*}, remembering the tokens it
-	 * accepted unless {@code petclinic.auth.token-cache.size} is 0.
+	 * accepted unless {@code petclinic.auth.token-cache.size} or {@code max-age} is 0.
 	 */
 	private static JwtDecoder decoder(JwtDecoder configured, AuthProperties.TokenCache cache,
 			@Nullable MeterRegistry meters) {

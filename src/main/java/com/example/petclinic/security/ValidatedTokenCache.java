@@ -3,6 +3,7 @@ package com.example.petclinic.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,19 +21,23 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * A {@link JwtDecoder} that remembers the tokens its decoder accepted, by their exact
  * text, so that a caller's repeated requests with one token are validated once rather
  * than each time: parsing the token, checking its signature and its claims is most of
- * what a secured single-resource read costs the service.
+ * what security adds to a single-resource read.
  * <p>
  * A token is remembered until it expires ({@code exp}, without the decoder's allowance
- * for clock skew) or for {@code maxAge}, whichever comes first, so that a key the issuer
- * withdraws stops being trusted within about the time the decoder keeps a fetched key set
- * (five minutes), and never beyond the token's own life. A token the decoder refused is
- * not remembered: it is refused again, checked again. At most {@code size} tokens are
- * remembered, the least recently used given up first; {@code size} 0 remembers none. Only
- * the text of a token that was valid is held, in memory, never written anywhere.
+ * for clock skew) or for {@code maxAge}, whichever comes first, and never beyond its own
+ * life. A key the issuer withdraws is therefore still trusted for at most as long as the
+ * decoder keeps a fetched key set (five minutes) plus {@code maxAge}. A token the decoder
+ * refused is not remembered: it is refused again, checked again. At most {@code size}
+ * tokens are remembered (Caffeine gives up first those least likely to be used again);
+ * {@code size} 0 or {@code maxAge} 0 remembers none. Only the text of a token that was
+ * valid is held, in memory, never written anywhere.
  */
 final class ValidatedTokenCache implements JwtDecoder {
 
-	/** The cache's name in its metrics ({@code cache.gets}, {@code cache.size}, ...). */
+	/**
+	 * The cache's name in its metrics: {@code cache.gets} (hits and misses),
+	 * {@code cache.puts} (the tokens validated), {@code cache.size}, ...
+	 */
 	static final String METRIC_NAME = "jwt.validated";
 
 	private final JwtDecoder decoder;
@@ -59,15 +64,26 @@ final class ValidatedTokenCache implements JwtDecoder {
 			.build();
 	}
 
+	/**
+	 * The token as the decoder accepted it, validated by the decoder only when it is not
+	 * remembered, or no longer: concurrent first requests with one token wait for one
+	 * validation, and the decoder's {@link JwtException} reaches the caller as it is.
+	 */
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		Jwt remembered = this.tokens.getIfPresent(token);
-		if (remembered != null && unexpired(remembered)) {
-			return remembered;
+		AtomicBoolean validated = new AtomicBoolean();
+		Jwt jwt = this.tokens.get(token, (text) -> {
+			validated.set(true);
+			return this.decoder.decode(text);
+		});
+		if (validated.get() || unexpired(jwt)) {
+			return jwt;
 		}
-		Jwt accepted = this.decoder.decode(token);
-		this.tokens.put(token, accepted);
-		return accepted;
+		// Kept by the cache's ticker past the token's expiry by the time of day: the
+		// decoder judges it again (and refuses it, unless it is within its allowance for
+		// clock skew).
+		this.tokens.invalidate(token);
+		return this.tokens.get(token, this.decoder::decode);
 	}
 
 	private Duration lifetime(Jwt token, Duration maxAge) {

@@ -268,23 +268,18 @@ class ApiAuthorizationIntegrationTest extends SecuredApiIntegrationTest {
 	@Test
 	void aTokenIsValidatedOnceForAllTheRequestsThatCarryIt() {
 		String token = ISSUER.token("petclinic.read").sign();
-		double validated = validatedTokens("miss");
-		double reused = validatedTokens("hit");
+		double validated = validatedTokens();
 
 		for (int i = 0; i < 3; i++) {
 			as(this.api.http(), token).get().uri("/api/owners").exchange().expectStatus().isOk();
 		}
 
-		assertThat(validatedTokens("miss") - validated).isEqualTo(1);
-		assertThat(validatedTokens("hit") - reused).isEqualTo(2);
+		assertThat(validatedTokens() - validated).isEqualTo(1);
 	}
 
-	private double validatedTokens(String result) {
-		return this.meters.get("cache.gets")
-			.tag("cache", ValidatedTokenCache.METRIC_NAME)
-			.tag("result", result)
-			.functionCounter()
-			.count();
+	/** How many tokens the decoder validated for the cache: its loads. */
+	private double validatedTokens() {
+		return this.meters.get("cache.puts").tag("cache", ValidatedTokenCache.METRIC_NAME).functionCounter().count();
 	}
 
 	private ResponseSpec send(Endpoint endpoint, Credential credential, Map<String, String> ids) {

@@ -86,6 +86,25 @@ class ValidatedTokenCacheUnitTest {
 	}
 
 	@Test
+	void theExpiryIsCheckedOnEveryUseWhateverTheCachesOwnTickerSays() {
+		this.decoder.accept("a", NOW.plus(Duration.ofMinutes(1)));
+		this.cache.decode("a");
+		this.time.passOnTheClockOnly(Duration.ofMinutes(1));
+		this.decoder.refuse("a");
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> this.cache.decode("a"));
+		assertThat(this.decoder.decoded).containsExactly("a", "a");
+	}
+
+	@Test
+	void aTokenIsRememberedForNoLongerThanItHadLeftWhenItWasValidated() {
+		this.decoder.accept("a", NOW.plus(Duration.ofMinutes(1)));
+		this.cache.decode("a");
+		this.time.passOnTheTickerOnly(Duration.ofMinutes(1));
+		this.cache.decode("a");
+		assertThat(this.decoder.decoded).containsExactly("a", "a");
+	}
+
+	@Test
 	void aTokenWithoutExpiryIsNeverRemembered() {
 		this.decoder.accept("a", null);
 		this.cache.decode("a");
@@ -124,13 +143,27 @@ class ValidatedTokenCacheUnitTest {
 
 	}
 
-	/** The time of day and the cache's ticker, moved on together by the test. */
+	/**
+	 * The time of day and the cache's ticker, moved on together by the test, or one
+	 * without the other to tell the cache's two checks of time apart.
+	 */
 	private static final class MovingTime implements Ticker {
 
 		private Duration passed = Duration.ZERO;
 
+		private Duration ticked = Duration.ZERO;
+
 		void pass(Duration duration) {
+			passOnTheClockOnly(duration);
+			passOnTheTickerOnly(duration);
+		}
+
+		void passOnTheClockOnly(Duration duration) {
 			this.passed = this.passed.plus(duration);
+		}
+
+		void passOnTheTickerOnly(Duration duration) {
+			this.ticked = this.ticked.plus(duration);
 		}
 
 		Clock clock() {
@@ -156,7 +189,7 @@ class ValidatedTokenCacheUnitTest {
 
 		@Override
 		public long read() {
-			return this.passed.toNanos();
+			return this.ticked.toNanos();
 		}
 
 	}
