@@ -31,9 +31,10 @@ import org.springframework.data.util.DirectFieldAccessFallbackBeanWrapper;
  * row before the position filtered out, so that page {@code n} costs {@code n} pages. The
  * window therefore also carries the same condition as a row comparison,
  * {@code (a, id) > (:a, :id)} ({@code <} descending), which the planner makes one index
- * condition: the read starts with one descent at the position, however many rows share
- * the last row's value of {@code a} (a city, a birth date), and Spring Data's {@code or}
- * then filters out none of the rows read.
+ * condition on PostgreSQL: the read starts with one descent at the position, however many
+ * rows share the last row's value of {@code a} (a city, a birth date), and Spring Data's
+ * {@code or} then filters out none of the rows read. Hibernate's PostgreSQL dialect,
+ * which the service uses on Aurora DSQL too, writes the comparison as it is.
  */
 public final class Windows {
 
@@ -61,13 +62,16 @@ public final class Windows {
 	 * because JPA's criteria API has no row values.
 	 */
 	static <T> Specification<T> after(ScrollPosition position, Sort sort) {
-		if (!(position instanceof KeysetScrollPosition keyset) || keyset.isInitial()) {
-			return Specification.unrestricted();
-		}
 		List<Sort.Order> orders = sort.toList();
 		boolean ascending = orders.get(0).isAscending();
 		if (orders.stream().anyMatch((order) -> order.isAscending() != ascending)) {
 			throw new IllegalArgumentException("A keyset window's order has one direction, not " + sort);
+		}
+		if (!(position instanceof KeysetScrollPosition keyset) || keyset.isInitial()) {
+			return Specification.unrestricted();
+		}
+		if (keyset.scrollsBackward()) {
+			throw new IllegalArgumentException("A window is read forward from its position, not " + position);
 		}
 		List<Object> values = orders.stream().map((order) -> valueOf(keyset, order.getProperty())).toList();
 		return (root, query, cb) -> {

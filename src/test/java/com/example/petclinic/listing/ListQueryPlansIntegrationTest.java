@@ -108,12 +108,14 @@ class ListQueryPlansIntegrationTest {
 	void aCursorAmongOwnersOfOneCityStartsAtItsRowNotAtTheCitysFirst() throws Exception {
 		createOwners();
 		// The large tables have 400 owners in each city: the position is the 200th of
-		// City 7, and the page reads the 20 rows after it, not the 200 before it too.
+		// City 7, and the page reads the page's rows after it (and the one that tells
+		// whether there are more), not the 200 before it too, in either direction.
 		UUID middle = ownerOfCity("City 7", 200);
-		JsonNode plan = planOf(next("/api/owners?size=2&sort=city"), "owner",
-				(parameter) -> (parameter instanceof String) ? "City 7"
-						: (parameter instanceof UUID) ? middle : parameter);
-		assertIndexRange(plan, "owner_city_id_idx", true);
+		UnaryOperator<@Nullable Object> amidCity7 = (parameter) -> (parameter instanceof String) ? "City 7"
+				: (parameter instanceof UUID) ? middle : parameter;
+		assertIndexRange(planOf(next("/api/owners?size=2&sort=city"), "owner", amidCity7), "owner_city_id_idx", true);
+		assertIndexRange(planOf(next("/api/owners?size=2&sort=city,desc"), "owner", amidCity7), "owner_city_id_idx",
+				true);
 	}
 
 	@Test
