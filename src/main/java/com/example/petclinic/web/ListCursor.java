@@ -19,27 +19,30 @@ import org.springframework.data.domain.Sort;
 
 /**
  * Where the next page of a list starts, as the {@code cursor} parameter of its
- * {@code next} link: the list, its order, and the last row's key (the value of the
- * order's attribute and the id). A client treats it as opaque text; it is base64url (RFC
- * 4648 §5, without padding) of a small JSON object with a format version:
- * {@code {"v":1,"list":"owners","sort":"name","dir":"asc","key":["JOHN DOE","…"]}}.
+ * {@code next} link: the list, its filters, its order, and the last row's key (the value
+ * of the order's attribute and the id). A client treats it as opaque text; it is
+ * base64url (RFC 4648 §5, without padding) of a small JSON object with a format version:
+ * {@code {"v":2,"list":"owners","filter":"…","sort":"name","dir":"asc","key":["JOHN
+ * DOE","…"]}}. The filter is a fingerprint of the request's filters
+ * ({@link Lists#filtersOf}): a position in the owners named "jo…" is no position in the
+ * owners named "ma…".
  * <p>
- * It is read strictly: anything but this service's own format, version and list, or a key
- * of another type than the order's, is refused with {@code 400}, never passed to the
- * database. It carries no signature: a changed key only moves the position, to rows the
- * client may read anyway, and a signature would need a secret shared by every instance
- * behind a load balancer.
+ * It is read strictly: anything but this service's own format, version and list, other
+ * filters than the request's, or a key of another type than the order's, is refused with
+ * {@code 400}, never passed to the database. It carries no signature: a changed key only
+ * moves the position, to rows the client may read anyway, and a signature would need a
+ * secret shared by every instance behind a load balancer.
  */
-record ListCursor(String list, String sort, Sort.Direction direction, Object key, UUID id) {
+record ListCursor(String list, String filter, String sort, Sort.Direction direction, Object key, UUID id) {
 
 	static final String PARAMETER = "cursor";
 
-	static final int VERSION = 1;
+	static final int VERSION = 2;
 
 	/** Far more than any key of this API needs: a name's key is at most 30 characters. */
 	static final int MAX_LENGTH = 1_000;
 
-	private static final Set<String> MEMBERS = Set.of("v", "list", "sort", "dir", "key");
+	private static final Set<String> MEMBERS = Set.of("v", "list", "filter", "sort", "dir", "key");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -49,6 +52,7 @@ record ListCursor(String list, String sort, Sort.Direction direction, Object key
 		Map<String, Object> members = new LinkedHashMap<>();
 		members.put("v", VERSION);
 		members.put("list", this.list);
+		members.put("filter", this.filter);
 		members.put("sort", this.sort);
 		members.put("dir", this.direction.name().toLowerCase(Locale.ROOT));
 		members.put("key", List.of(this.key.toString(), this.id.toString()));
@@ -56,9 +60,11 @@ record ListCursor(String list, String sort, Sort.Direction direction, Object key
 	}
 
 	/**
+	 * @param filter the fingerprint of the request's filters
 	 * @throws InvalidQueryParameterException when the text is not a cursor of this list
+	 * with these filters
 	 */
-	static ListCursor decode(String text, ListOrders orders) {
+	static ListCursor decode(String text, ListOrders orders, String filter) {
 		if (text.length() > MAX_LENGTH) {
 			throw invalid("is longer than any cursor this service writes");
 		}
@@ -83,6 +89,10 @@ record ListCursor(String list, String sort, Sort.Direction direction, Object key
 		if (!list.equals(orders.list())) {
 			throw invalid("belongs to the list of %s, not of %s".formatted(list, orders.list()));
 		}
+		String written = text(cursor, "filter");
+		if (!written.equals(filter)) {
+			throw invalid("continues the list with other filters than this request's");
+		}
 		String sort = text(cursor, "sort");
 		ListOrders.Key order = orders.key(sort)
 			.orElseThrow(() -> invalid("continues an order this list no longer offers: " + sort));
@@ -95,7 +105,7 @@ record ListCursor(String list, String sort, Sort.Direction direction, Object key
 		if (key == null || !key.isArray() || key.size() != 2 || !key.get(0).isString() || !key.get(1).isString()) {
 			throw invalid("is not a cursor this service wrote");
 		}
-		return new ListCursor(list, sort, direction, value(key.get(0).stringValue(), order.type()),
+		return new ListCursor(list, written, sort, direction, value(key.get(0).stringValue(), order.type()),
 				(UUID) value(key.get(1).stringValue(), UUID.class));
 	}
 

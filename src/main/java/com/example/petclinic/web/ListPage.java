@@ -27,7 +27,7 @@ public record ListPage<T>(List<T> content, Metadata page) {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Metadata(int size, @Nullable Integer number, @Schema(
 			description = "The next page (a path with its cursor), also in the Link header; absent on the last page",
-			example = "/api/owners?size=20&cursor=eyJ2IjoxfQ") @Nullable String next,
+			example = "/api/owners?size=20&cursor=eyJ2IjoyfQ") @Nullable String next,
 			@Schema(description = "Only with totals=true") @Nullable Long totalElements,
 			@Schema(description = "Only with totals=true") @Nullable Long totalPages) {
 

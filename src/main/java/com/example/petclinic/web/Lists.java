@@ -1,11 +1,15 @@
 package com.example.petclinic.web;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
@@ -45,6 +49,11 @@ public class Lists {
 
 	private static final Set<String> NOT_CARRIED = Set.of("page", ListCursor.PARAMETER, "totals");
 
+	private static final int FILTER_BYTES = 9;
+
+	/** The parameters that choose a page of the rows, rather than the rows. */
+	private static final Set<String> NOT_FILTERS = Set.of("page", ListCursor.PARAMETER, "totals", "size", "sort");
+
 	private final ListProperties properties;
 
 	Lists(ListProperties properties) {
@@ -66,7 +75,7 @@ public class Lists {
 				throw new InvalidQueryParameterException("page",
 						"A page is given by its number or by a cursor, not by both");
 			}
-			ListCursor cursor = ListCursor.decode(parameters.cursor(), orders);
+			ListCursor cursor = ListCursor.decode(parameters.cursor(), orders, filtersOf(currentRequest()));
 			ListOrders.Key key = orders.key(cursor.sort()).orElseThrow();
 			if (requested != null && (!requested.key().equals(key) || requested.direction() != cursor.direction())) {
 				throw new InvalidQueryParameterException("sort",
@@ -128,10 +137,10 @@ public class Lists {
 			throw new IllegalStateException(
 					"The window's keys %s do not fit the order %s".formatted(keyset.getKeys(), query.key()));
 		}
-		String cursor = new ListCursor(query.orders().list(), query.key().parameter(), query.direction(), key, uuid)
+		HttpServletRequest request = currentRequest();
+		String cursor = new ListCursor(query.orders().list(), filtersOf(request), query.key().parameter(),
+				query.direction(), key, uuid)
 			.encode();
-		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-			.getRequest();
 		UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI());
 		request.getParameterMap().forEach((name, values) -> {
 			if (!NOT_CARRIED.contains(name)) {
@@ -139,6 +148,32 @@ public class Lists {
 			}
 		});
 		return link.queryParam(ListCursor.PARAMETER, cursor).build(true).toUriString();
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+	}
+
+	/**
+	 * A fingerprint of the request's filters (every parameter but those of paging: its
+	 * names and values as given), which a cursor carries and must match: a short SHA-256,
+	 * not a secret, since a cursor is the client's to read.
+	 */
+	static String filtersOf(HttpServletRequest request) {
+		StringBuilder filters = new StringBuilder();
+		new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+			if (!NOT_FILTERS.contains(name)) {
+				filters.append(name).append('\u0000').append(String.join("\u0000", values)).append('\u0001');
+			}
+		});
+		byte[] digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256").digest(filters.toString().getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, FILTER_BYTES));
 	}
 
 	private static String encode(String value) {

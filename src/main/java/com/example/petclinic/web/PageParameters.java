@@ -24,7 +24,7 @@ public record PageParameters(@Parameter(description = "Zero-based page number; a
 		@Parameter(description = "Rows per page") @Min(1) @Max(MAX_SIZE) @Nullable Integer size,
 		@Parameter(description = "One property, optionally followed by ,asc or ,desc") @Nullable List<String> sort,
 		@Parameter(description = "Where the page starts: copied from the previous page's next link (Link header "
-				+ "or page.next), never written by hand; it keeps that page's order") @Nullable String cursor,
+				+ "or page.next), never written by hand; it keeps that page's order and filters") @Nullable String cursor,
 		@Parameter(description = "true to count every row of the list (page.totalElements, page.totalPages): "
 				+ "a read of all of them, which a page otherwise never does") @Nullable Boolean totals) {
 

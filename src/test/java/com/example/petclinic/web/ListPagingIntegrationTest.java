@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A list is read page after page by following each page's {@code next} link: every row
  * once, in the list's order, also while rows are inserted and deleted meanwhile; its
- * cursor is read strictly, and numbered pages go only so deep.
+ * cursor is read strictly and kept to its list's filters, and numbered pages go only so
+ * deep.
  */
 @PetClinicIntegrationTest
 class ListPagingIntegrationTest {
@@ -219,7 +220,8 @@ class ListPagingIntegrationTest {
 		String json = new String(Base64.getUrlDecoder().decode(ownersCursor), StandardCharsets.UTF_8);
 
 		for (String cursor : List.of("garbage!", "bm90IGpzb24", encode("[1, 2]"), encode("{}"),
-				encode(json.replace("\"v\":1", "\"v\":0")), encode(json.replace("\"v\":1", "\"v\":\"1\"")),
+				encode(json.replace("\"v\":2", "\"v\":1")), encode(json.replace("\"v\":2", "\"v\":\"2\"")),
+				encode(json.replaceFirst("\"filter\":\"[^\"]*\"", "\"filter\":\"other\"")),
 				encode(json.replaceFirst("\"key\":\\[\"[^\"]*\"", "\"key\":[7")),
 				encode(json.replaceFirst(",\"[0-9a-f-]{36}\"]", ",\"not-an-id\"]")),
 				encode(json.replaceFirst("\"dir\":\"asc\"", "\"dir\":\"up\"")),
@@ -254,6 +256,28 @@ class ListPagingIntegrationTest {
 				HttpStatus.BAD_REQUEST)
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("page");
+	}
+
+	@Test
+	void aCursorKeepsItsFilters() {
+		this.api.createOwner("John Doe", "New York");
+		this.api.createOwner("Joan Roe", "Anytown");
+		this.api.createOwner("Mary Major", "Anytown");
+		String cursor = cursorOf(get("/api/owners?name=jo&size=1"));
+
+		for (String other : List.of("/api/owners?name=ma&cursor={cursor}", "/api/owners?cursor={cursor}",
+				"/api/owners?name=jo&name=ma&cursor={cursor}")) {
+			expectProblem(this.api.http().get().uri(other, cursor).exchange(), HttpStatus.BAD_REQUEST)
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("cursor")
+				.jsonPath("$.detail")
+				.isEqualTo("The cursor continues the list with other filters than this request's; start again "
+						+ "from the first page (without cursor) and follow its next link");
+		}
+		// The page's size and its totals are the reader's to change on the way.
+		assertThat(this.api.getJson("/api/owners?name=jo&size=5&totals=true&cursor=" + cursor)
+			.at("/content/0/name")
+			.asString()).isEqualTo("John Doe");
 	}
 
 	@Test
