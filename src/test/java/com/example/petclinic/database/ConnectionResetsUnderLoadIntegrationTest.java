@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -62,13 +64,14 @@ class ConnectionResetsUnderLoadIntegrationTest {
 		List<UUID> owners = List.of(this.api.createOwner("Ann Lee", "Madison"),
 				this.api.createOwner("Bob Ray", "Salem"), this.api.createOwner("Cy Young", "Dover"));
 		Instant end = Instant.now().plus(LOAD);
+		List<Future<?>> running = new ArrayList<>();
 		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int reader = 0; reader < READERS; reader++) {
-				clients.submit(() -> read(owners, end));
+				running.add(clients.submit(() -> read(owners, end)));
 			}
 			for (int writer = 0; writer < WRITERS; writer++) {
 				int number = writer;
-				clients.submit(() -> write(number, end));
+				running.add(clients.submit(() -> write(number, end)));
 			}
 			while (Instant.now().isBefore(end)) {
 				Thread.sleep(RESET_EVERY);
@@ -76,6 +79,11 @@ class ConnectionResetsUnderLoadIntegrationTest {
 			}
 			clients.shutdown();
 			assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+		}
+		// Every client ran to the end: a request that got no answer at all (a reset or a
+		// timeout on the client's side) fails the test here.
+		for (Future<?> client : running) {
+			client.get();
 		}
 
 		Map<String, Integer> stored = ProxiedDatabase.direct()

@@ -6,14 +6,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import com.example.petclinic.test.ClinicApi;
 import com.example.petclinic.test.FaultInjectionTest;
@@ -21,10 +27,13 @@ import com.example.petclinic.test.FaultProxy;
 import com.example.petclinic.test.PostgresConnectionDetails;
 import com.example.petclinic.test.ProxiedDatabase;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -44,7 +53,8 @@ import static org.awaitility.Awaitility.await;
  * Two endpoints of one database, as a multi-Region cluster's two Regional endpoints: the
  * primary goes silent under load, work moves to its peer within the bound, and once the
  * primary has been back for a while ({@code fail-back-after}, 2 s here) work returns to
- * it.
+ * it, and not before: a primary that answers only now and then does not take the work
+ * back. What the clients are told about their writes across the moves is true.
  */
 @FaultInjectionTest
 @Import(FailoverIntegrationTest.TwoRegions.class)
@@ -53,6 +63,10 @@ class FailoverIntegrationTest {
 
 	/** Every request started this long after the primary failed succeeds. */
 	private static final Duration FAILOVER_BOUND = Duration.ofSeconds(10);
+
+	private static final String PRIMARY = "127.0.0.1:" + ProxiedDatabase.PRIMARY.port();
+
+	private static final String SECONDARY = "127.0.0.1:" + ProxiedDatabase.SECONDARY.port();
 
 	@Autowired
 	private ClinicApi api;
@@ -70,7 +84,8 @@ class FailoverIntegrationTest {
 	@Test
 	void workMovesToThePeerWhileThePrimaryIsSilentAndReturnsOnceItIsBack(CapturedOutput output) throws Exception {
 		UUID owner = this.api.createOwner("Jane Roe", "Springfield");
-		assertThat(active()).isEqualTo("127.0.0.1:" + ProxiedDatabase.PRIMARY.port());
+		assertThat(active()).isEqualTo(PRIMARY);
+		Map<String, Double> switchesBefore = switches();
 		AtomicBoolean running = new AtomicBoolean(true);
 		Instant fault;
 		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -81,16 +96,14 @@ class FailoverIntegrationTest {
 				Thread.sleep(1_000);
 				fault = Instant.now();
 				ProxiedDatabase.PRIMARY.silence();
-				await().atMost(FAILOVER_BOUND)
-					.until(() -> active().equals("127.0.0.1:" + ProxiedDatabase.SECONDARY.port()));
+				await().atMost(FAILOVER_BOUND).until(() -> active().equals(SECONDARY));
 				Duration failover = Duration.between(fault, Instant.now());
 				readiness("UP");
 				Thread.sleep(FAILOVER_BOUND.minus(failover).plusSeconds(2));
 
 				Instant healed = Instant.now();
 				ProxiedDatabase.PRIMARY.pass();
-				await().atMost(Duration.ofSeconds(10))
-					.until(() -> active().equals("127.0.0.1:" + ProxiedDatabase.PRIMARY.port()));
+				await().atMost(Duration.ofSeconds(10)).until(() -> active().equals(PRIMARY));
 				System.out.printf(
 						"Failover: work moved to the peer %d ms after the primary went silent, and back %d ms "
 								+ "after it answered again%n",
@@ -110,27 +123,112 @@ class FailoverIntegrationTest {
 		assertThat(afterTheBound).isNotEmpty().allMatch((outcome) -> outcome.status() / 100 == 2);
 		assertThat(this.outcomes).allMatch((outcome) -> outcome.status() / 100 == 2 || outcome.status() == 503);
 		assertThat(ProxiedDatabase.SECONDARY.connectionsAccepted()).isPositive();
-		assertThat(this.meters.find(DatabaseEndpoints.SWITCHES).counters()).hasSize(2)
-			.allMatch((counter) -> counter.count() == 1);
+		assertThat(switchesSince(switchesBefore)).containsOnly(Map.entry(PRIMARY + ">" + SECONDARY, 1.0),
+				Map.entry(SECONDARY + ">" + PRIMARY, 1.0));
 		assertThat(output.getOut().lines().filter((line) -> line.contains("Database work moves from"))).hasSize(2);
+		assertWritesWereReportedTruthfully();
+	}
+
+	@Test
+	void aPrimaryThatAnswersOnlyNowAndThenDoesNotTakeTheWorkBack() throws Exception {
+		Map<String, Double> switchesBefore = switches();
+		ProxiedDatabase.PRIMARY.refuse();
+		await().atMost(FAILOVER_BOUND).until(() -> active().equals(SECONDARY));
+
+		// Up for less than fail-back-after (2 s) each time: detected up within a probe
+		// interval of passing, down within two failed probes (250 ms apart) of refusing.
+		List<String> activeWhileFlapping = new ArrayList<>();
+		for (int flap = 0; flap < 5; flap++) {
+			ProxiedDatabase.PRIMARY.pass();
+			watchActive(Duration.ofMillis(800), activeWhileFlapping);
+			ProxiedDatabase.PRIMARY.refuse();
+			watchActive(Duration.ofMillis(1_000), activeWhileFlapping);
+		}
+		assertThat(activeWhileFlapping).isNotEmpty().containsOnly(SECONDARY);
+
+		ProxiedDatabase.PRIMARY.pass();
+		await().atMost(Duration.ofSeconds(10)).until(() -> active().equals(PRIMARY));
+		assertThat(switchesSince(switchesBefore)).containsOnly(Map.entry(PRIMARY + ">" + SECONDARY, 1.0),
+				Map.entry(SECONDARY + ">" + PRIMARY, 1.0));
+	}
+
+	private void watchActive(Duration duration, List<String> seen) throws InterruptedException {
+		Instant end = Instant.now().plus(duration);
+		while (Instant.now().isBefore(end)) {
+			seen.add(active());
+			Thread.sleep(100);
+		}
+	}
+
+	/**
+	 * What the clients were told is true: every owner answered {@code 201} is stored
+	 * exactly once, and every owner stored was answered {@code 201}, or {@code 503}
+	 * saying the outcome is unknown, or got no answer.
+	 */
+	private void assertWritesWereReportedTruthfully() {
+		Map<String, Integer> stored = ProxiedDatabase.direct()
+			.sql("select name, count(*) from owner where name like 'Failover %' group by name")
+			.query((row, number) -> Map.entry(row.getString(1), row.getInt(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		Set<String> created = created((outcome) -> outcome.status() == 201);
+		Set<String> unknown = created((outcome) -> outcome.status() == 0
+				|| (outcome.status() == 503 && outcome.detail().equals(CommitOutcomeUnknownException.DETAIL)));
+		assertThat(created).isNotEmpty();
+		assertThat(stored.values()).allMatch((count) -> count == 1);
+		assertThat(stored.keySet()).containsAll(created)
+			.allMatch((name) -> created.contains(name) || unknown.contains(name),
+					"was reported created or of unknown outcome");
+	}
+
+	private Set<String> created(Predicate<Outcome> outcomes) {
+		return this.outcomes.stream()
+			.filter((outcome) -> outcome.name() != null && outcomes.test(outcome))
+			.map(Outcome::name)
+			.collect(Collectors.toSet());
+	}
+
+	/** The moves of work counted so far, by {@code from>to}. */
+	private Map<String, Double> switches() {
+		return this.meters.find(DatabaseEndpoints.SWITCHES)
+			.counters()
+			.stream()
+			.collect(Collectors.toMap((counter) -> counter.getId().getTag("from") + ">" + counter.getId().getTag("to"),
+					Counter::count));
+	}
+
+	private Map<String, Double> switchesSince(Map<String, Double> before) {
+		Map<String, Double> since = new HashMap<>();
+		switches().forEach((move, count) -> {
+			double moves = count - before.getOrDefault(move, 0.0);
+			if (moves != 0) {
+				since.put(move, moves);
+			}
+		});
+		return since;
 	}
 
 	private void load(UUID owner, AtomicBoolean running) {
+		String client = UUID.randomUUID().toString().substring(0, 8);
 		for (int request = 0; running.get(); request++) {
 			Instant started = Instant.now();
-			HttpRequest.Builder builder = (request % 4 == 0)
+			String name = (request % 4 == 0) ? "Failover %s %d".formatted(client, request) : null;
+			HttpRequest.Builder builder = (name != null)
 					? HttpRequest.newBuilder(uri("/api/owners"))
 						.header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers.ofString("""
-								{"name": "Failover %d", "city": "Elsewhere"}""".formatted(request)))
+								{"name": "%s", "city": "Elsewhere"}""".formatted(name)))
 					: HttpRequest.newBuilder(uri("/api/owners/" + owner)).GET();
 			try {
 				HttpResponse<String> response = this.http.send(builder.timeout(Duration.ofSeconds(30)).build(),
 						HttpResponse.BodyHandlers.ofString());
-				this.outcomes.add(new Outcome(started, response.statusCode()));
+				String detail = (response.statusCode() / 100 == 2) ? ""
+						: JsonMapper.shared().readTree(response.body()).path("detail").asString("");
+				this.outcomes.add(new Outcome(started, response.statusCode(), name, detail));
 			}
 			catch (Exception ex) {
-				this.outcomes.add(new Outcome(started, 0));
+				this.outcomes.add(new Outcome(started, 0, name, ""));
 			}
 		}
 	}
@@ -151,7 +249,7 @@ class FailoverIntegrationTest {
 		return URI.create("http://localhost:" + this.port + path);
 	}
 
-	private record Outcome(Instant started, int status) {
+	private record Outcome(Instant started, int status, @Nullable String name, String detail) {
 	}
 
 	/** A primary and a secondary endpoint, each with its own pool, as on Aurora DSQL. */

@@ -1,6 +1,9 @@
 package com.example.petclinic.test;
 
+import java.util.Objects;
+
 import com.example.petclinic.database.DatabaseEndpoints;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -19,7 +22,11 @@ public class HealedAfterEachTest implements AfterEachCallback {
 		SpringExtension.getApplicationContext(context)
 			.getBean(DatabaseEndpoints.class)
 			.all()
-			.forEach((endpoint) -> endpoint.pool().getHikariPoolMXBean().softEvictConnections());
+			.stream()
+			.map((endpoint) -> endpoint.pool().getHikariPoolMXBean())
+			// null: a pool no work has gone to yet, which has no connections
+			.filter(Objects::nonNull)
+			.forEach(HikariPoolMXBean::softEvictConnections);
 	}
 
 }
