@@ -65,13 +65,15 @@ for i in "${!SIZES[@]}"; do
 	psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$database" -q -c "vacuum analyze"
 	psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$database" -Atc \
 		"select id from owner order by md5(id::text) limit 50000" >"$OUT/owner-ids-$owners.txt"
+	# Open, as bench/run.sh's list scenarios: what a list costs, not what a token does (bench/secured.sh).
 	"$JAVA" -jar "$JAR" --server.address=127.0.0.1 --server.port="$(port "$i")" --spring.datasource.url="$url" \
-		--spring.datasource.username="$PGUSER" >"$OUT/service-$owners.log" 2>&1 &
+		--spring.datasource.username="$PGUSER" --petclinic.auth=none >"$OUT/service-$owners.log" 2>&1 &
 	PIDS+=($!)
 done
 for i in "${!SIZES[@]}"; do
 	for _ in $(seq 1200); do
 		curl -fsS -o /dev/null "http://127.0.0.1:$(port "$i")/api/specialties" 2>/dev/null && break
+		kill -0 "${PIDS[$i]}" 2>/dev/null || fail "the service on ${SIZES[$i]} owners stopped; see $OUT/service-${SIZES[$i]}.log"
 		sleep 0.1
 	done
 done
@@ -122,6 +124,15 @@ wrk_run() {
 		wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$3"s --timeout 10s -s bench/wrk/scenario.lua "$1" |
 		grep -P '^http\t' | awk -F'\t' '{ printf "%.0f %.1f %.1f %d\n", $4 / $5, $6 / 1000, $7 / 1000, $9 }'
 }
+
+# The paths of every scenario, each list followed here, in this shell, so that a list shorter than the scenario
+# needs stops the run instead of leaving it a shorter file.
+for scenario in $SCENARIOS; do
+	for i in 0 1; do
+		urls "$scenario" "$i" >/dev/null
+		[[ -s $OUT/urls-$scenario-${SIZES[$i]}.txt ]] || fail "no paths for $scenario at ${SIZES[$i]} owners"
+	done
+done
 
 {
 	echo "| Request | ${SIZES[0]} owners: one client, median ms | ${SIZES[1]}: one client | ratio | ${SIZES[0]}: req/s at $CONNECTIONS connections | ${SIZES[1]}: req/s | ratio | p99 ms, ${SIZES[0]} / ${SIZES[1]} | errors |"
