@@ -9,8 +9,9 @@
 # other, and does that BENCH_ROUNDS times: the secured service (an RS256 JWT in every request, the
 # token cache on, as configured by default), the secured service validating every request's token
 # (petclinic.auth.token-cache.size=0), and the open service (petclinic.auth=none; the same request,
-# token and all). Each is warmed up with wrk, then measured with wrk (64 connections), and its CPU
-# time read from /proc. It prints a Markdown table, also kept in target/bench/secured.md.
+# token and all), each round starting with the next variant. Each is warmed up with wrk, then
+# measured with wrk (64 connections), and its CPU time read from /proc. It prints a Markdown
+# table, also kept in target/bench/secured.md.
 #
 # Settings (environment variables, defaults in brackets):
 #   BENCH_ROUNDS [3], BENCH_CONNECTIONS [64], BENCH_WRK_THREADS [2], BENCH_WARMUP [30], BENCH_DURATION [20]
@@ -50,6 +51,7 @@ done
 command -v wrk >/dev/null || fail "wrk is missing: run ./bench/run.sh once first"
 rm -rf "$OUT"
 mkdir -p "$OUT"
+[[ -z $(find "$BENCH/token.txt" -mmin +230) ]] || fail "the token of the last ./bench/run.sh (4 hours) expires: run it again"
 TOKEN=$(cat "$BENCH/token.txt")
 OWNER=$(head -1 "$BENCH/owner-ids.txt")
 URL="http://127.0.0.1:$PORT/api/owners/$OWNER"
@@ -74,11 +76,13 @@ measure() {
 		--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/petclinic_bench_$OWNERS" \
 		--spring.datasource.username="$PGUSER" "${settings[@]}" >"$OUT/service-$variant.log" 2>&1 &
 	PID=$!
+	local ready=
 	for _ in $(seq 1200); do
-		curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL" 2>/dev/null && break
+		curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL" 2>/dev/null && ready=1 && break
 		kill -0 "$PID" 2>/dev/null || fail "the $variant service stopped; see $OUT/service-$variant.log"
 		sleep 0.1
 	done
+	[[ -n $ready ]] || fail "the $variant service did not serve the owner read within 120 s; see $OUT/service-$variant.log"
 	wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP"s -s "$OUT/token.lua" "$URL" >/dev/null
 	local before requests errors after
 	before=$(cpu_ticks "$PID")
@@ -88,7 +92,8 @@ measure() {
 	requests=$(awk '/requests in/ { print $1 }' "$OUT/wrk-$variant.txt")
 	errors=$(awk '/Non-2xx/ { print $NF }' "$OUT/wrk-$variant.txt")
 	[[ -z $errors ]] || fail "$variant answered $errors requests with a non-2xx status"
-	RATE=$((requests / DURATION))
+	! grep -q 'Socket errors' "$OUT/wrk-$variant.txt" || fail "$variant: $(grep 'Socket errors' "$OUT/wrk-$variant.txt")"
+	RATE=$(awk '/^Requests\/sec/ { printf "%d", $2 }' "$OUT/wrk-$variant.txt")
 	CPU=$(((after - before) * 1000000 / TICKS / requests))
 }
 
@@ -96,13 +101,14 @@ measure() {
 	echo "| Round | secured, token cache on: req/s | CPU µs/req | secured, every token validated: req/s | CPU µs/req | open: req/s | CPU µs/req | cached / open | uncached / open |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >"$OUT/secured.md"
+VARIANTS=(cached uncached open)
 for round in $(seq "$ROUNDS"); do
-	measure cached
-	cached_rate=$RATE cached_cpu=$CPU
-	measure uncached
-	uncached_rate=$RATE uncached_cpu=$CPU
-	measure open
-	open_rate=$RATE open_cpu=$CPU
+	# Each round starts with another variant, so that none is always the first after a pause.
+	for v in 0 1 2; do
+		variant=${VARIANTS[$(((round - 1 + v) % 3))]}
+		measure "$variant"
+		declare "${variant}_rate=$RATE" "${variant}_cpu=$CPU"
+	done
 	log "round $round: cached $cached_rate req/s ($cached_cpu µs), uncached $uncached_rate ($uncached_cpu µs), open $open_rate ($open_cpu µs)"
 	awk -v r="$round" -v a="$cached_rate" -v ac="$cached_cpu" -v b="$uncached_rate" -v bc="$uncached_cpu" \
 		-v o="$open_rate" -v oc="$open_cpu" 'BEGIN {
