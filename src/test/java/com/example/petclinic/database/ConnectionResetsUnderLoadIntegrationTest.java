@@ -86,12 +86,7 @@ class ConnectionResetsUnderLoadIntegrationTest {
 			client.get();
 		}
 
-		Map<String, Integer> stored = ProxiedDatabase.direct()
-			.sql("select name, count(*) from owner where name like 'writer %' group by name")
-			.query((row, number) -> Map.entry(row.getString(1), row.getInt(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		Map<String, Integer> stored = ProxiedDatabase.ownersStoredByName("writer ");
 		Map<Integer, Long> writeStatuses = this.writes.stream()
 			.collect(Collectors.groupingBy(Write::status, Collectors.counting()));
 		System.out.printf("Connection resets under load: reads by status %s, writes by status %s, %d stored%n",

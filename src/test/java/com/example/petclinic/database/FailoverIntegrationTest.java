@@ -166,12 +166,7 @@ class FailoverIntegrationTest {
 	 * saying the outcome is unknown, or got no answer.
 	 */
 	private void assertWritesWereReportedTruthfully() {
-		Map<String, Integer> stored = ProxiedDatabase.direct()
-			.sql("select name, count(*) from owner where name like 'Failover %' group by name")
-			.query((row, number) -> Map.entry(row.getString(1), row.getInt(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		Map<String, Integer> stored = ProxiedDatabase.ownersStoredByName("Failover ");
 		Set<String> created = created((outcome) -> outcome.status() == 201);
 		Set<String> unknown = created((outcome) -> outcome.status() == 0
 				|| (outcome.status() == 503 && outcome.detail().equals(CommitOutcomeUnknownException.DETAIL)));

@@ -1,7 +1,9 @@
 package com.example.petclinic.test;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -50,6 +52,19 @@ public class ProxiedDatabase {
 		PostgresConnectionDetails database = TestDatabase.connectionDetails();
 		return JdbcClient
 			.create(new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+	}
+
+	/**
+	 * How many times each owner whose name starts with {@code prefix} is really stored:
+	 * what a test that wrote through faults checks its clients were told.
+	 */
+	public static Map<String, Integer> ownersStoredByName(String prefix) {
+		return direct().sql("select name, count(*) from owner where name like ? group by name")
+			.param(prefix + "%")
+			.query((row, number) -> Map.entry(row.getString(1), row.getInt(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	/** Both proxies back to passing everything, as a test that broke them leaves them. */
